@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Rebuild the development-set documents from the shared corpora.
+
+usage: python benchmarks/devset/make_texts.py OUTDIR
+
+Writes, for every document of benchmarks/devset/gold.json:
+  OUTDIR/<docid>.txt   the exact document text (UTF-8, no trailing newline added)
+  OUTDIR/meta.jsonl    one {"id", "published", "text"} object per document, for
+                       `athar extract OUTDIR/meta.jsonl --format jsonl`
+
+Sources (not copied into this repository):
+  ../shared/corpus/saudinewsnet-2015/articles.jsonl.gz  (SaudiNewsNet, CC BY-NC-SA 4.0):
+      the .txt is exactly the article's `text` field; published = the article's `published`.
+  ../shared/data/ner/ANERCorp_CamelLab_train.txt  (ANERcorp, CC BY-SA 4.0):
+      pseudo-documents made of contiguous sentences (0-based sentence indexes below, sentences
+      split at blank lines of the CoNLL file); tokens joined with single spaces, one sentence per
+      line (joined with "\\n"). published = estimated date or null (see README.md).
+"""
+import gzip
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent                       # /work/main
+SHARED = ROOT.parent / "shared"                 # ../shared
+SNN = SHARED / "corpus" / "saudinewsnet-2015" / "articles.jsonl.gz"
+ANER = SHARED / "data" / "ner" / "ANERCorp_CamelLab_train.txt"
+
+# SaudiNewsNet articles (odd numeric ids only), in gold order.
+SNN_IDS = [
+    "snn07047", "snn27711", "snn08501",             # 3alyoum
+    "snn10111", "snn13351",                         # aawsat
+    "snn21045", "snn08723",                         # aleqtisadiya
+    "snn03315",                                     # aljazirah
+    "snn09053", "snn25597", "snn03565",             # almadina
+    "snn28413", "snn19549",                         # alriyadh
+    "snn15843", "snn17135",                         # alwatan
+    "snn04505", "snn15961",                         # alweeam
+    "snn22957", "snn27413",                         # alyaum
+    "snn29035",                                     # okaz
+    "snn09945",                                     # sabq
+]
+
+# ANERcorp pseudo-documents: docid -> (first sentence, last sentence inclusive, published)
+ANER_DOCS = {
+    "aner-0001": (666, 676, "2006-07-24"),   # Baghdad (Sadr City) and Kirkuk bombings
+    "aner-0002": (1300, 1310, "2006-08-16"),  # Iraq violence round-up, Karbala crisis
+    "aner-0003": (3285, 3298, None),          # US raid in Baqubah, Iraqi operations in Baghdad
+    "aner-0004": (3299, 3308, None),          # IEDs in Baghdad, Baqubah, Kirkuk, Samarra
+    "aner-0005": (3865, 3871, None),          # car bombs in Baghdad, Baqubah
+}
+
+
+def aner_sentences(path=ANER):
+    sents, cur = [], []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if cur:
+                    sents.append(cur)
+                    cur = []
+                continue
+            tok, _tag = line.rsplit(" ", 1)
+            cur.append(tok)
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def build_documents():
+    docs = []
+    wanted = set(SNN_IDS)
+    found = {}
+    with gzip.open(SNN, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            a = json.loads(line)
+            if a["id"] in wanted:
+                found[a["id"]] = a
+    missing = wanted - set(found)
+    if missing:
+        raise SystemExit(f"articles not found in {SNN}: {sorted(missing)}")
+    for i in SNN_IDS:
+        a = found[i]
+        docs.append({"id": i, "published": a["published"], "text": a["text"]})
+    sents = aner_sentences()
+    for docid, (first, last, published) in ANER_DOCS.items():
+        text = "\n".join(" ".join(s) for s in sents[first:last + 1])
+        docs.append({"id": docid, "published": published, "text": text})
+    return docs
+
+
+def main():
+    if len(sys.argv) != 2:
+        raise SystemExit(__doc__)
+    out = Path(sys.argv[1])
+    out.mkdir(parents=True, exist_ok=True)
+    docs = build_documents()
+    with open(out / "meta.jsonl", "w", encoding="utf-8") as meta:
+        for d in docs:
+            (out / f"{d['id']}.txt").write_text(d["text"], encoding="utf-8")
+            meta.write(json.dumps(d, ensure_ascii=False) + "\n")
+    digest = hashlib.sha256("".join(d["text"] for d in docs).encode("utf-8")).hexdigest()[:16]
+    print(f"wrote {len(docs)} documents to {out} (texts sha256/16 {digest})")
+
+
+if __name__ == "__main__":
+    main()

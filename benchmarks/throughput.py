@@ -1,0 +1,73 @@
+"""Extraction throughput on real Arabic press (SaudiNewsNet 2015), against baselines in the same run.
+
+usage: python benchmarks/throughput.py [N_ARTICLES]   (default 1500)
+
+Prints sentences/s and chars/s for: (a) the baseline of normalising + splitting only
+(the floor any extractor pays), (b) Athar's full extraction without the CRF tagger, (c) the full
+extraction; and the ratios. Off-topic and war articles are reported separately: off-topic text
+must be cheap. Single process, one core.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus" / "saudinewsnet-2015" / "articles.jsonl.gz"
+WAR = re.compile(r"داعش|سوريا|العراق|غارة|غارات|قصف|اشتباكات|مقتل")
+
+
+def sample(n):
+    war, off = [], []
+    with gzip.open(CORPUS, "rt", encoding="utf-8") as f:
+        for line in f:
+            o = json.loads(line)
+            (war if len(WAR.findall(o["text"])) >= 3 else off).append(o)
+            if len(war) >= n // 2 and len(off) >= n // 2:
+                break
+    return war[: n // 2], off[: n // 2]
+
+
+def run(label, fn, docs):
+    from graph.text import analyse
+    sents = sum(len(analyse(d.text).sentences) for d in docs)
+    chars = sum(len(d.text) for d in docs)
+    t0 = time.perf_counter()
+    for d in docs:
+        fn(d)
+    dt = time.perf_counter() - t0
+    print(f"  {label:<34} {len(docs):>5} docs {sents:>7} sentences {dt:7.2f}s "
+          f"{sents / dt:9.0f} sent/s {chars / dt / 1e6:6.2f} MB/s")
+    return sents / dt
+
+
+def main():
+    if not CORPUS.exists():
+        print(f"corpus not found: {CORPUS}")
+        return
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1500
+    from graph.model import Document
+    from graph.pipeline import extract
+    from graph.recognize import resources
+    from graph.text import analyse
+    war, off = sample(n)
+    t0 = time.perf_counter()
+    full, notag = resources(), resources((), use_tagger=False)
+    print(f"resources loaded in {time.perf_counter() - t0:.2f}s")
+    for name, recs in (("war/politics", war), ("off-topic", off)):
+        docs = [Document(r["id"], r["text"], published=r["published"]) for r in recs]
+        extract(docs[0], full)   # warm caches
+        print(f"{name}:")
+        base = run("baseline: normalise + split", analyse, docs)
+        b = run("athar without CRF tagger", lambda d: extract(d, notag), docs)
+        c = run("athar full", lambda d: extract(d, full), docs)
+        print(f"  ratio full/baseline speed: {c / base:.3f}; without-CRF/full: {b / c:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,292 @@
+"""Incidents: trigger, type, roles (agent, target, source), place, date, casualties.
+
+Reads the sentences of an analysed document and the mentions found in them; writes one Event
+per incident mention. Knowledge (trigger forms, cue words, number words) comes from the
+lexicon data files; the logic here only decides how cues combine.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from .lexicon import Lexicon, TriggerSpec
+from .model import Document, Event, Sentence, Span
+from .normalize import stems, strip_article
+from .places import PRECISION_RANK
+from .recognize import ACTOR_TYPES, ARMED_TYPES, PLACE_TYPES, Found, Resources
+from .temporal import find_date, parse_number
+from .text import Analysed, SentenceText
+
+# Cue words right before an actor (after clitic stripping) that make it a target or an agent.
+TARGET_CUES = {"ضد", "علي", "بحق", "استهدف", "استهدفت", "يستهدف", "تستهدف", "استهداف", "مواقع",
+               "معاقل", "عناصر", "مقرات", "مقر", "تجمعات", "صفوف", "قياديين", "قيادي", "مسلحي",
+               "مقاتلي", "اعضاء", "عنصر", "قاده", "امير", "زعيم", "مواقعا", "نقاط", "ارتال", "رتل",
+               "افراد", "جنود", "مسلحين", "خلايا", "لعناصر", "تابعين", "تابعه", "التابعه", "التابعين"}
+AGENT_CUES = {"يد", "قبل", "نفذ", "نفذت", "نفذه", "نفذها", "شن", "شنت", "شنه", "شنها", "طيران", "طائرات",
+              "مسلحون", "قوات", "مقاتلو", "عناصر"}
+# Event types whose genitive (إضافة) after a masdar names the victim, not the perpetrator.
+VICTIM_GENITIVE = {"assassination", "execution", "abduction", "arrest", "killing"}
+# Types that name their result: a killing trigger after one of these in the same sentence is
+# the casualty count of that incident, not another incident.
+VIOLENT = {"airstrike", "shelling", "bombing", "ambush", "raid", "armed_clash", "execution",
+           "assassination", "military_campaign", "killing"}
+
+
+def _event_id(doc: Document, start: int, end: int) -> str:
+    return "ev-" + hashlib.sha1(f"{doc.doc}\x1f{start}\x1f{end}".encode()).hexdigest()[:12]
+
+
+def _window_has(lex: Lexicon, name: str, toks: list[str], lo: int, hi: int) -> bool:
+    ix = lex.phrases[name]
+    return any(ix.match(toks, j) for j in range(max(0, lo), min(len(toks), hi)))
+
+
+def find_triggers(res: Resources, s: SentenceText, taken: set[int]) -> list[tuple[int, int, int, TriggerSpec]]:
+    """(token start, token end, stripped chars, spec) for every trigger not inside a name."""
+    toks = [t.text for t in s.tokens]
+    out = []
+    i = 0
+    while i < len(toks):
+        if i in taken:
+            i += 1
+            continue
+        m = res.lex.triggers.match(toks, i, enclitics=True)
+        if not m:
+            i += 1
+            continue
+        n, k, spec = m[0]
+        if any(j in taken for j in range(i, i + n)):
+            i += 1
+            continue
+        out.append((i, i + n, k, spec))
+        i += n
+    return out
+
+
+def _blocked(lex: Lexicon, toks: list[str], i: int, n: int, spec: TriggerSpec) -> bool:
+    """Negated, modal/future, or a non-conflict collocation."""
+    before = toks[i - 1] if i > 0 else ""
+    after = toks[i + n] if i + n < len(toks) else ""
+    if before and (before in spec.not_after or stems(before)[-1][0] in spec.not_after):
+        return True
+    if after and (after in spec.not_before or strip_article(after) in spec.not_before
+                  or stems(after)[-1][0] in spec.not_before):
+        return True
+    for j in range(max(0, i - 5), i):
+        w = toks[j]
+        near = i - j <= 3
+        if near and (w in lex.words["negation"] or stems(w)[-1][0] in lex.words["negation"]):
+            return True
+        if w in lex.words["modality"] or stems(w)[-1][0] in lex.words["modality"]:
+            return True
+    if _window_has(lex, "modality", toks, i - 5, i):
+        return True
+    return False
+
+
+def _supported(lex: Lexicon, toks: list[str], sent_found: list[Found], spec: TriggerSpec) -> bool:
+    """Is there conflict context in the sentence? Weak triggers need an armed actor, a victim
+    group, a weapon or a casualty word; every trigger needs at least some actor, place or victim."""
+    armed = any(f.type in ARMED_TYPES for f in sent_found)
+    victims = any(f.type == "Group" for f in sent_found)
+    weapons = any(lex.has("weapons", w) for w in toks) or _window_has(lex, "weapons", toks, 0, len(toks))
+    deaths = any(lex.has("death_nouns", w) for w in toks)
+    if spec.weak:
+        return armed or victims or weapons or deaths
+    return bool(sent_found) or weapons or deaths
+
+
+def _type(spec: TriggerSpec, toks: list[str], i: int, n: int) -> str:
+    window = {strip_article(f) for w in toks[max(0, i - 4):i + n + 4] for f, _ in stems(w)}
+    window |= set(toks[max(0, i - 4):i + n + 4])
+    for words, typ in spec.upgrade:
+        if words & window:
+            return typ
+    return spec.type
+
+
+def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Found]:
+    """Actors a sentence attributes its claim to: أفاد المرصد، بحسب سانا، وفقاً لـ، نقلت وكالة."""
+    sources = []
+    verbs, preps = lex.phrases["attribution_verbs"], lex.phrases["attribution_preps"]
+    nouns = lex.phrases["attribution_nouns"]
+    for f in actors:
+        if f.type not in ACTOR_TYPES:
+            continue
+        j = f.t0 - 1
+        # skip one filler word between cue and name ("أفادت وكالة", "قال مصدر في")
+        for back in (j, j - 1):
+            if back < 0:
+                break
+            if verbs.match(toks, back) or preps.match(toks, back) or nouns.match(toks, back):
+                sources.append(f)
+                break
+        else:
+            # "وفقاً لتوثيقات المرصد": prep two words back
+            if j - 1 >= 0 and preps.match(toks, j - 1):
+                sources.append(f)
+            elif f.t0 == 0 and f.t1 < len(toks) and verbs.match(toks, f.t1):
+                sources.append(f)     # "المرصد أفاد"
+    # the prep form "وفقا ل X" is two tokens with clitic: match ahead of each actor
+    return sources
+
+
+def _fatalities(lex: Lexicon, toks: list[str], i: int, typ: str) -> tuple[int | None, int | None, bool]:
+    """(fatalities, injured, vague) from numbers next to death / injury / victim words."""
+    deaths = injured = None
+    vague = False
+    death_ctx = typ in VIOLENT or typ == "killing"
+    for j in range(len(toks)):
+        val, used, vg = parse_number(lex, toks, j)
+        if not used:
+            # duals: "جنديين" → 2 (only where the sentence is about deaths)
+            dm = lex.phrases["dual_nouns"].match(toks, j)
+            if dm and death_ctx and deaths is None and abs(j - i) <= 6:
+                deaths = int(dm[0][2])
+            continue
+        k = j + used
+        nxt = toks[k] if k < len(toks) else ""
+        prev = toks[j - 1] if j > 0 else ""
+        prev2 = toks[j - 2] if j > 1 else ""
+        is_death = (lex.has("death_nouns", nxt) or lex.has("death_nouns", prev)
+                    or lex.has("death_nouns", prev2) and lex.has("approximators", prev))
+        if not is_death and death_ctx and abs(j - i) <= 4 and nxt and \
+                lex.phrases["victim_groups"].match(toks, k, enclitics=True):
+            is_death = j > i or lex.has("death_nouns", toks[i]) or typ == "killing"
+        is_injury = lex.has("injury_nouns", nxt) or lex.has("injury_nouns", prev)
+        if is_injury and injured is None and not is_death:
+            injured = val
+            vague = vague or vg
+        elif is_death and deaths is None:
+            if vg:
+                vague = True
+            else:
+                deaths = val
+    return deaths, injured, vague
+
+
+def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found]) -> tuple[Event, ...]:
+    lex = res.lex
+    by_sent: dict[int, list[Found]] = {}
+    for f in found:
+        by_sent.setdefault(f.sent, []).append(f)
+    events: list[Event] = []
+    last_agents: tuple[str, ...] = ()
+    last_place: Found | None = None
+    last_place_sent = -10
+    doc_place: Found | None = None
+    for s in an.sentences:
+        toks = [t.text for t in s.tokens]
+        here = sorted(by_sent.get(s.index, []), key=lambda f: f.t0)
+        names = [f for f in here if f.type != "Group"]
+        taken = {t for f in names for t in range(f.t0, f.t1)}
+        places = [f for f in names if f.type in PLACE_TYPES]
+        triggers = find_triggers(res, s, taken)
+        if not triggers:
+            if places:
+                last_place, last_place_sent = min(places, key=_place_rank), s.index
+                doc_place = doc_place or last_place
+            continue
+        actors = [f for f in names if f.type in ACTOR_TYPES]
+        sources = _attribution(lex, toks, actors)
+        source_ids = tuple(dict.fromkeys(f.id for f in sources))
+        role_actors = [f for f in actors if f not in sources]
+        date = find_date(lex, toks, doc.published)
+        aggregate = _window_has(lex, "aggregate_markers", toks, 0, len(toks))
+        seen_types: set[str] = set()
+        sentence = Sentence(s.index, *an.original(s.start, s.end))
+        kept = []
+        for (i, j, k, spec) in triggers:
+            if _blocked(lex, toks, i, j - i, spec) or not _supported(lex, toks, here, spec):
+                continue
+            typ = _type(spec, toks, i, j - i)
+            if typ in seen_types:
+                continue        # one incident mention per type and sentence
+            seen_types.add(typ)
+            kept.append((i, j, k, spec, typ))
+        if "killing" in seen_types and seen_types & (VIOLENT - {"killing"}):
+            # "قتل 3 في غارة": the deaths are the toll of the attack, not another incident
+            kept = [x for x in kept if x[4] != "killing"]
+        for (i, j, k, spec, typ) in kept:
+            agents, targets = _roles(lex, toks, i, j, spec, typ, role_actors)
+            groups = tuple(sorted({f.group for f in here if f.type == "Group" and f.group}))
+            partial = []
+            if not agents and not any(f.type in ACTOR_TYPES for f in names):
+                agents = last_agents if s.index > 0 else ()
+            # place: most specific in the sentence, else the paragraph's recent one, else the doc's
+            loc = min(places, key=lambda f: (_place_rank(f), abs(f.t0 - i))) if places else None
+            if loc is None and last_place is not None and s.index - last_place_sent <= 2:
+                loc = last_place
+            if loc is None:
+                loc = doc_place
+            fat, inj, vague = _fatalities(lex, toks, i, typ)
+            tv = date
+            if tv is None and doc.published:
+                from .model import TimeValue
+                tv = TimeValue(doc.published, "day", "publication")
+            if not agents:
+                partial.append("agent")
+            if loc is None:
+                partial.append("location")
+            if tv is None:
+                partial.append("date")
+            elif doc.published and tv.value[:10] > doc.published:
+                partial.append("date_after_publication")
+            if vague:
+                partial.append("fatalities_vague")
+            ts, te = an.original(s.tokens[i].start + k, s.tokens[j - 1].end)
+            events.append(Event(
+                id=_event_id(doc, ts, te), type=typ, trigger=Span(ts, te, doc.text[ts:te]),
+                sentence=sentence, agents=agents, targets=targets,
+                location=loc.id if loc else None, time=tv, fatalities=fat, injured=inj,
+                aggregate=aggregate, reported_by=source_ids, target_groups=groups,
+                partial=tuple(partial)))
+            if agents:
+                last_agents = agents
+        if places:
+            last_place, last_place_sent = min(places, key=_place_rank), s.index
+            doc_place = doc_place or last_place
+    return tuple(events)
+
+
+def _place_rank(f: Found) -> int:
+    p = f.place
+    return PRECISION_RANK.get(p.precision, 6) if p else 6
+
+
+def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ: str,
+           actors: list[Found]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Agents and targets among the sentence's actors, from cue words and word order."""
+    agents: list[str] = []
+    targets: list[str] = []
+    for f in sorted(actors, key=lambda f: abs(f.t0 - i)):
+        if abs(f.t0 - i) > 15 and abs(f.t1 - i) > 15:
+            continue
+        prev = [stems(t)[-1][0] for t in toks[max(0, f.t0 - 2):f.t0]]
+        prev_norm = {strip_article(p) for p in prev} | set(prev)
+        own = toks[f.t0]
+        lam = own.startswith("ل") and not own.startswith("ال") or own.startswith("لل")
+        role = None
+        if prev_norm & {"يد", "قبل"}:
+            role = "agent"
+        elif prev_norm & TARGET_CUES or (lam and f.t0 < i):
+            role = "target"
+        elif lam and f.t0 >= j and f.t0 - j <= 3 and spec.pos != "verb":
+            role = "agent"            # "غارة للتحالف"
+        elif f.t0 >= j and f.t0 - j <= 2 and spec.pos != "verb":
+            # genitive after a masdar/noun: the victim for killings, the actor for attacks
+            if typ in VICTIM_GENITIVE or f.type not in ARMED_TYPES + ("Government",):
+                role = "target"
+            else:
+                role = "agent"
+        elif f.t0 >= j and spec.pos == "verb":
+            role = "agent" if not agents and f.t0 - j <= 3 else "target"
+        elif f.t1 <= i:
+            role = "agent" if f.type in ARMED_TYPES + ("Government", "Person") and not agents else "target"
+        else:
+            role = "target" if agents else ("agent" if f.type in ARMED_TYPES + ("Government",) else "target")
+        if role == "agent" and typ in VICTIM_GENITIVE and f.type == "Person" and f.t0 > i and not (prev_norm & {"يد", "قبل"}):
+            role = "target"
+        bucket = agents if role == "agent" else targets
+        if f.id not in agents and f.id not in targets:
+            bucket.append(f.id)
+    return tuple(agents), tuple(targets)

@@ -1,0 +1,193 @@
+"""Language knowledge as data: trigger words, months, numbers, cue words; and a phrase matcher.
+
+The data live in ``graph/data/triggers.yaml``, ``graph/data/lexicon.yaml`` and
+``graph/data/stopwords.txt`` (formats in docs/lexicons.md). :class:`PhraseIndex` is the one
+multi-pattern matcher every stage uses: phrases are tuples of normalised tokens, looked up from
+each token position with proclitics (و ف ب ل ك، لل) and optionally pronoun suffixes removed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+import yaml
+
+from .errors import DataFileError
+from .normalize import norm, stems, strip_enclitic
+
+DATA = Path(__file__).parent / "data"
+T = TypeVar("T")
+
+
+class PhraseIndex(Generic[T]):
+    """Phrases (tuples of normalised tokens) → payloads, matched left to right.
+
+    >>> ix = PhraseIndex()
+    >>> ix.add("المرصد السوري", "sohr")
+    >>> ix.match(["وقال", "للمرصد", "السوري", "امس"], 1)
+    [(2, 1, 'sohr')]
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self.maxlen = 1
+
+    def add(self, phrase: str | tuple[str, ...], payload: T) -> None:
+        toks = tuple(norm(phrase).split()) if isinstance(phrase, str) else phrase
+        if not toks:
+            return
+        bucket = self.first.setdefault(toks[0], [])
+        if (toks[1:], payload) not in bucket:
+            bucket.append((toks[1:], payload))
+            bucket.sort(key=lambda x: -len(x[0]))
+        self.maxlen = max(self.maxlen, len(toks))
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.first
+
+    def match(self, toks: list[str], i: int, enclitics: bool = False,
+              proclitics: bool = True) -> list[tuple[int, int, T]]:
+        """Longest matches starting at token ``i``: ``(n_tokens, chars_stripped, payload)``."""
+        best: list[tuple[int, int, T]] = []
+        best_n = 0
+        forms = stems(toks[i]) if proclitics else ((toks[i], 0),)
+        for form, k in forms:
+            cands = [form]
+            if enclitics:
+                cands.extend(strip_enclitic(form))
+            for f in cands:
+                for rest, payload in self.first.get(f, ()):
+                    n = 1 + len(rest)
+                    if n < best_n or i + n > len(toks):
+                        continue
+                    ok = True
+                    for j, r in enumerate(rest, i + 1):
+                        t = toks[j]
+                        if t != r and not (enclitics and j == i + n - 1 and r in strip_enclitic(t)):
+                            ok = False
+                            break
+                    if ok:
+                        if n > best_n:
+                            best, best_n = [], n
+                        if all(p is not payload for _, _, p in best):
+                            best.append((n, k, payload))
+        return best
+
+
+@dataclass(frozen=True)
+class TriggerSpec:
+    """A trigger form and what it means."""
+    form: str
+    type: str
+    pos: str
+    weak: bool = False
+    upgrade: tuple[tuple[frozenset[str], str], ...] = ()
+    not_after: frozenset[str] = frozenset()
+    not_before: frozenset[str] = frozenset()
+
+
+@dataclass
+class Lexicon:
+    """Everything the event and date stages read from the data files."""
+    types: dict[str, dict[str, Any]]
+    triggers: PhraseIndex[TriggerSpec]
+    raw: dict[str, Any]
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    phrases: dict[str, PhraseIndex] = field(default_factory=dict)
+    stopwords: frozenset[str] = frozenset()
+
+    def has(self, name: str, word: str) -> bool:
+        """Whether a normalised single word (or a stem of it) is in the named word list."""
+        ws = self.words.get(name, frozenset())
+        return any(f in ws for f, _ in stems(word))
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as e:
+        raise DataFileError(path, f"cannot read: {e.strerror or e}") from None
+    except yaml.YAMLError as e:
+        raise DataFileError(path, f"not valid YAML: {str(e).splitlines()[0]}") from None
+
+
+def _flatten(value) -> list[str]:
+    """All strings in a list / dict-of-lists / dict-keys structure."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        out = []
+        for k, v in value.items():
+            if isinstance(v, (list, dict)):
+                out.extend(_flatten(v))
+            else:
+                out.append(str(k))
+        return out
+    if isinstance(value, list):
+        return [s for v in value for s in _flatten(v)]
+    return []
+
+
+_LISTS = ("day_parts", "vague_numbers", "approximators", "death_nouns", "injury_nouns",
+          "aggregate_markers", "negation", "modality", "habitual", "titles", "role_phrases",
+          "weapons")
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    tpath, lpath = DATA / "triggers.yaml", DATA / "lexicon.yaml"
+    tdata, ldata = _load_yaml(tpath), _load_yaml(lpath)
+    if not isinstance(tdata, dict) or "types" not in tdata or "triggers" not in tdata:
+        raise DataFileError(tpath, "expected keys 'types' and 'triggers'")
+    types = tdata["types"]
+    trig: PhraseIndex[TriggerSpec] = PhraseIndex()
+    for n, t in enumerate(tdata["triggers"], 1):
+        if t.get("type") not in types:
+            raise DataFileError(tpath, f"trigger {n} ({t.get('form')!r}): unknown type {t.get('type')!r}")
+        ups = tuple((frozenset(norm(w) for w in u.get("if_any", ())), u["type"])
+                    for u in t.get("upgrade") or ())
+        trig.add(t["form"], TriggerSpec(
+            form=norm(t["form"]), type=t["type"], pos=t.get("pos", "noun"), weak=bool(t.get("weak")),
+            upgrade=ups, not_after=frozenset(norm(w) for w in t.get("not_after") or ()),
+            not_before=frozenset(norm(w) for w in t.get("not_before") or ())))
+    lex = Lexicon(types=types, triggers=trig, raw=ldata)
+    for name in _LISTS:
+        items = _flatten(ldata.get(name, []))
+        lex.words[name] = frozenset(norm(w) for w in items if len(norm(w).split()) == 1)
+        ix: PhraseIndex = PhraseIndex()
+        for w in items:
+            ix.add(w, name)
+        lex.phrases[name] = ix
+    att = ldata.get("attribution", {})
+    for part in ("verbs", "preps", "nouns"):
+        items = att.get(part, [])
+        lex.words["attribution_" + part] = frozenset(norm(w) for w in items if " " not in norm(w))
+        ix = PhraseIndex()
+        for w in items:
+            ix.add(w, part)
+        lex.phrases["attribution_" + part] = ix
+    for name in ("months", "weekdays", "relative_days", "relative_periods", "numbers", "dual_nouns",
+                 "victim_groups", "anaphors"):
+        ix = PhraseIndex()
+        for k, v in (ldata.get(name) or {}).items():
+            ix.add(str(k), v)
+        lex.phrases[name] = ix
+    for name, sub in (("org_heads", None), ("place_heads", None), ("directions", None)):
+        val = ldata.get(name) or {}
+        for group, items in (val.items() if isinstance(val, dict) else [("all", val)]):
+            lex.words[f"{name}.{group}"] = frozenset(norm(w) for w in items if " " not in norm(w))
+            ix = PhraseIndex()
+            for w in items:
+                ix.add(w, group)
+            lex.phrases.setdefault(name, PhraseIndex())
+            for w in items:
+                lex.phrases[name].add(w, group)
+    sw = DATA / "stopwords.txt"
+    try:
+        lex.stopwords = frozenset(norm(w) for w in sw.read_text(encoding="utf-8").split()
+                                  if not w.startswith("#"))
+    except OSError as e:
+        raise DataFileError(sw, f"cannot read: {e.strerror or e}") from None
+    return lex

@@ -1,0 +1,368 @@
+"""Mentions of actors and places, linked to the knowledge base and gazetteer, merged per document.
+
+Reads an analysed document; writes Entities (each with all its mentions at original offsets)
+and, for the event stage, the mentions of each sentence with their token positions.
+
+Recognisers, in order of trust: knowledge-base aliases and gazetteer names (one multi-pattern
+pass), descriptive place phrases (ريف X الشرقي، قرية X), name patterns (titles, kunyas), the
+statistical tagger for names nobody listed, then coreference (anaphors, surnames).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import kb as kbmod
+from . import places as placesmod
+from .lexicon import Lexicon, PhraseIndex
+from .lexicon import load as load_lexicon
+from .model import Document, Entity, Place, Span
+from .normalize import norm, stems, strip_article
+from .text import Analysed, SentenceText
+
+ARMED_TYPES = ("ArmedGroup", "MilitaryForce")
+ACTOR_TYPES = ("Person", "Organization", "ArmedGroup", "Government", "MilitaryForce")
+PLACE_TYPES = ("Country", "Location")
+_NISBA_OK = ("ي",)
+_COMPOUND_PLACE_FIRST = {"ابو", "ام", "عين", "تل", "دير", "جسر", "كفر", "بيت", "خربه", "راس",
+                         "جبل", "وادي", "الشيخ", "بني", "بير", "سد", "مزرعه", "حي", "معره", "قلعه",
+                         "خان", "عين", "مرج", "سهل", "حزم", "ال"}
+_PLACE_PREPS = {"في", "قرب", "من", "الي", "نحو", "باتجاه", "داخل", "بمدينه", "بلده", "شرق", "غرب",
+                "شمال", "جنوب", "محيط", "اطراف", "مدينه", "قريه", "بين", "عند"}
+
+
+@dataclass
+class Found:
+    """A mention inside one sentence (internal to the pipeline)."""
+    sent: int
+    t0: int                  # first token index (inclusive)
+    t1: int                  # last token index (exclusive)
+    ns: int                  # normalised char start (after stripped clitics)
+    ne: int                  # normalised char end
+    id: str
+    type: str
+    how: str
+    label: str = ""
+    label_en: str | None = None
+    wikidata: str | None = None
+    place: Place | None = None
+    group: str | None = None   # for victim groups
+
+
+@dataclass
+class Resources:
+    """Everything recognition needs, loaded once."""
+    kb: kbmod.KnowledgeBase
+    gaz: placesmod.Gazetteer
+    lex: Lexicon
+    names: PhraseIndex = field(default_factory=PhraseIndex)
+    tagger: object | None = None
+
+
+@lru_cache(maxsize=8)
+def resources(kb_files: tuple[str, ...] = (), use_tagger: bool = True) -> Resources:
+    kb = kbmod.load(kb_files)
+    gaz = placesmod.load()
+    lex = load_lexicon()
+    names: PhraseIndex = PhraseIndex()
+    for key, entries in kb.index.items():
+        names.add(key, ("kb", key))
+    for key in gaz.index:
+        names.add(key, ("place", key))
+    tagger = None
+    if use_tagger:
+        from .ner import Tagger
+        tagger = Tagger.load()
+    return Resources(kb, gaz, lex, names, tagger)
+
+
+def _is_name_token(tok: str, lex: Lexicon) -> bool:
+    return (len(tok) >= 2 and tok.isalpha() and tok not in lex.stopwords
+            and not any(f in lex.stopwords for f, _ in stems(tok)[1:]))
+
+
+def _place_found(res: Resources, row: placesmod.PlaceRow, sent: int, t0: int, t1: int,
+                 ns: int, ne: int, how: str) -> Found:
+    return Found(sent, t0, t1, ns, ne, "place:" + row.id, row.type if row.type in PLACE_TYPES else "Location",
+                 how, row.name_ar, row.name_en or None, row.wikidata, res.gaz.place(row))
+
+
+def _direction(res: Resources, toks: list[str], j: int) -> tuple[int, str | None]:
+    """A compass adjective/phrase at token j (e.g. الشرقي, الشمالي الغربي): (n tokens, direction)."""
+    if j >= len(toks):
+        return 0, None
+    m = res.lex.phrases["directions"].match(toks, j, proclitics=False)
+    if m and m[0][2] not in ("near",):
+        return m[0][0], m[0][2]
+    return 0, None
+
+
+def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
+    """KB actors and gazetteer places in one sentence: one left-to-right longest-match pass."""
+    toks = [t.text for t in s.tokens]
+    out: list[Found] = []
+    i = 0
+    day = doc.published
+    lex = res.lex
+    while i < len(toks):
+        m = res.names.match(toks, i)
+        if not m:
+            i += 1
+            continue
+        n, k, _ = m[0]
+        key_kinds = {p for _, _, p in m}
+        key = next(iter(key_kinds))[1]
+        prev = toks[i - 1] if i > 0 else ""
+        prev_stem = stems(prev)[-1][0] if prev else ""
+        cue = strip_article(prev_stem) if prev_stem else ""
+        actor = res.kb.lookup(key, day) if ("kb", key) in key_kinds else None
+        row = None
+        if ("place", key) in key_kinds:
+            near = tuple(f.id[6:] for f in out if f.place)
+            row = res.gaz.choose(key, cue, near)
+        ns = s.tokens[i].start + k
+        ne = s.tokens[i + n - 1].end
+        if actor is not None and (row is None or actor.type not in PLACE_TYPES):
+            # An actor name beats a place name of the same span (e.g. a faction named after a town).
+            out.append(Found(s.index, i, i + n, ns, ne, "kb:" + actor.id, actor.type, "kb",
+                             actor.label_ar, actor.label_en, actor.wikidata))
+            i += n
+            continue
+        if row is None:
+            i += n
+            continue
+        if row.needs_context and not (cue in placesmod.CUE_PRECISIONS or prev_stem in _PLACE_PREPS
+                                      or prev in _PLACE_PREPS or k > 0 and toks[i][0] in "بل"):
+            i += n
+            continue
+        if cue in ("ريف", "بادي", "باديه", "اطراف", "ضواحي") and i > 0:
+            # "ريف حلب الشرقي": a region inside the named unit, starting at the cue word.
+            gov = row
+            if row.precision == "town" and row.parent:
+                # the countryside of a city is its governorate's
+                for pid in res.gaz.parents(row.id):
+                    p = res.gaz.rows[pid]
+                    if p.precision == "governorate":
+                        gov = p
+                        break
+            dn, direction = _direction(res, toks, i + n)
+            end_tok = i + n + dn
+            rid = f"{gov.id}:{cue}" + (f":{direction}" if direction else "")
+            label = " ".join([prev_stem, row.name_ar] + toks[i + n:end_tok])
+            place = Place(id=rid, lat=gov.lat, lon=gov.lon, precision="region",
+                          parents=(gov.id, *res.gaz.parents(gov.id)), country=gov.country,
+                          admin1=gov.admin1 or gov.name_en, admin2=None)
+            start = s.tokens[i - 1].start + stems(prev)[-1][1]
+            out.append(Found(s.index, i - 1, end_tok, start, s.tokens[end_tok - 1].end,
+                             "place:" + rid, "Location", "gazetteer", label, None, None, place))
+            i = end_tok
+            continue
+        out.append(_place_found(res, row, s.index, i, i + n, ns, ne, "gazetteer"))
+        i += n
+    return out
+
+
+def find_patterns(res: Resources, s: SentenceText, taken: set[int]) -> list[Found]:
+    """Names nobody listed, from the shapes news gives them: قرية X، الرئيس X Y، أبو X الـYي."""
+    lex = res.lex
+    toks = [t.text for t in s.tokens]
+    out: list[Found] = []
+    settlement = lex.words.get("place_heads.settlement", frozenset())
+    titles = lex.words.get("titles", frozenset())
+    i = 0
+    while i < len(toks):
+        if i in taken:
+            i += 1
+            continue
+        form, k = stems(toks[i])[-1]
+        head = strip_article(form)
+        # قرية/بلدة/حي/مخيم + unknown name → Location
+        if (head in settlement or form in settlement) and head not in ("منطقه", "محافظه") \
+                and i + 1 < len(toks) and i + 1 not in taken and _is_name_token(toks[i + 1], lex) \
+                and not lex.has("directions.north", toks[i + 1]):
+            j = i + 2
+            if strip_article(toks[i + 1]) in _COMPOUND_PLACE_FIRST or toks[i + 1] in _COMPOUND_PLACE_FIRST:
+                if j < len(toks) and j not in taken and _is_name_token(toks[j], lex):
+                    j += 1
+            name = " ".join(toks[i + 1:j])
+            out.append(Found(s.index, i + 1, j, s.tokens[i + 1].start, s.tokens[j - 1].end,
+                             "new:Location:" + name, "Location", "pattern", name))
+            i = j
+            continue
+        # أبو X الـYي (kunya + nisba) → Person
+        if form in ("ابو", "ام") and i + 2 < len(toks) and not ({i + 1, i + 2} & taken) \
+                and _is_name_token(toks[i + 1], lex) and toks[i + 2].startswith("ال") \
+                and toks[i + 2].endswith(_NISBA_OK) and len(toks[i + 2]) >= 5:
+            name = " ".join([form] + toks[i + 1:i + 3])
+            out.append(Found(s.index, i, i + 3, s.tokens[i].start + k, s.tokens[i + 2].end,
+                             "new:Person:" + name, "Person", "pattern", name))
+            i += 3
+            continue
+        i += 1
+    return out
+
+
+def find_tagged(res: Resources, s: SentenceText, taken: set[int]) -> list[Found]:
+    """Spans the statistical tagger marks as names, where nothing else matched."""
+    if res.tagger is None:
+        return []
+    lex = res.lex
+    toks = [t.text for t in s.tokens]
+    tags = res.tagger.tag(toks)
+    out: list[Found] = []
+    i = 0
+    while i < len(tags):
+        tag = tags[i]
+        if not tag.startswith("B-") and not tag.startswith("I-"):
+            i += 1
+            continue
+        kind = tag[2:]
+        j = i + 1
+        while j < len(tags) and tags[j] == "I-" + kind:
+            j += 1
+        span = list(range(i, j))
+        i0 = i
+        i = j
+        if kind not in ("PERS", "LOC", "ORG") or set(span) & taken:
+            continue
+        words = toks[i0:j]
+        if not all(w.isalpha() for w in words):
+            continue
+        first, k = stems(words[0])[-1]
+        if kind == "PERS" and len(words) == 1 and first in lex.words.get("titles", frozenset()):
+            continue
+        if len(words) == 1 and (first in lex.stopwords or len(first) < 3 or res.lex.triggers.match(words, 0)):
+            continue
+        words = [first] + words[1:]
+        name = " ".join(words)
+        if kind == "PERS":
+            typ = "Person"
+        elif kind == "LOC":
+            typ = "Location"
+        else:
+            head = strip_article(first)
+            if head in lex.words.get("org_heads.armed", frozenset()) or first in lex.words.get("org_heads.armed", frozenset()):
+                typ = "ArmedGroup"
+            elif head in ("وزاره", "حكومه"):
+                typ = "Government"
+            else:
+                typ = "Organization"
+        out.append(Found(s.index, i0, j, s.tokens[i0].start + k, s.tokens[j - 1].end,
+                         f"new:{typ}:{name}", typ, "crf", name))
+    return out
+
+
+def find_victims(res: Resources, s: SentenceText, taken: set[int]) -> list[Found]:
+    """Unnamed victim groups (مدنيين، عناصر، جنود، أطفال) as typed groups, for the event stage."""
+    toks = [t.text for t in s.tokens]
+    ix = res.lex.phrases["victim_groups"]
+    out = []
+    for i in range(len(toks)):
+        if i in taken:
+            continue
+        m = ix.match(toks, i, enclitics=True)
+        if m:
+            n, k, payload = m[0]
+            group = payload.get("type", "people") if isinstance(payload, dict) else str(payload)
+            out.append(Found(s.index, i, i + n, s.tokens[i].start + k, s.tokens[i + n - 1].end,
+                             f"group:{group}", "Group", "lexicon", group, group, group=group))
+    return out
+
+
+def coreference(res: Resources, sentences, found: list[Found]) -> list[Found]:
+    """Anaphors (التنظيم، المرصد، الرئيس) and surnames as mentions of an earlier entity."""
+    lex = res.lex
+    anaphors = res.lex.phrases["anaphors"]
+    by_sent: dict[int, list[Found]] = {}
+    for f in found:
+        by_sent.setdefault(f.sent, []).append(f)
+    out: list[Found] = []
+    history: list[Found] = []
+    surnames: dict[str, Found] = {}
+    for s in sentences:
+        here = sorted(by_sent.get(s.index, []), key=lambda f: f.t0)
+        taken = {t for f in here for t in range(f.t0, f.t1)}
+        toks = [t.text for t in s.tokens]
+        pending = list(here)
+        i = 0
+        new: list[Found] = []
+        while i < len(toks):
+            while pending and pending[0].t0 <= i:
+                history.append(pending.pop(0))
+            if i in taken:
+                i += 1
+                continue
+            m = anaphors.match(toks, i)
+            if m:
+                n, k, types = m[0]
+                form = stems(toks[i])[-1][0]
+                head = strip_article(form)
+                typed = [h for h in reversed(history) if h.type in types and h.how != "coref"]
+                ante = next((h for h in typed if head in norm(h.label)), typed[0] if typed else None)
+                # only accept an antecedent of the same sentence or the five before
+                if ante is not None and s.index - ante.sent <= 5 and not (
+                        i + n < len(toks) and i + n in taken):
+                    new.append(Found(s.index, i, i + n, s.tokens[i].start + k, s.tokens[i + n - 1].end,
+                                     ante.id, ante.type, "coref", ante.label, ante.label_en,
+                                     ante.wikidata, ante.place))
+                    i += n
+                    continue
+            form = stems(toks[i])[-1][0]
+            if form in surnames and len(form) >= 4:
+                a = surnames[form]
+                new.append(Found(s.index, i, i + 1, s.tokens[i].start + stems(toks[i])[-1][1],
+                                 s.tokens[i].end, a.id, a.type, "coref", a.label, a.label_en,
+                                 a.wikidata))
+            i += 1
+        for f in here:
+            if f.type == "Person":
+                parts = f.label.split()
+                if len(parts) >= 2 and parts[-1] not in lex.stopwords:
+                    surnames.setdefault(parts[-1], f)
+        history.extend(pending)
+        history.extend(new)
+        out.extend(new)
+    return out
+
+
+def recognize(res: Resources, doc: Document, an: Analysed) -> list[Found]:
+    """All mentions of one document (names, patterns, tagger, victim groups, coreference)."""
+    found: list[Found] = []
+    for s in an.sentences:
+        names = find_names(res, doc, s)
+        taken = {t for f in names for t in range(f.t0, f.t1)}
+        pats = find_patterns(res, s, taken)
+        taken |= {t for f in pats for t in range(f.t0, f.t1)}
+        tagged = find_tagged(res, s, taken)
+        taken |= {t for f in tagged for t in range(f.t0, f.t1)}
+        found.extend(names + pats + tagged + find_victims(res, s, taken))
+    named = [f for f in found if f.type != "Group"]
+    found.extend(coreference(res, an.sentences, named))
+    found.sort(key=lambda f: (f.sent, f.t0, f.t1))
+    return found
+
+
+def entities(doc: Document, an: Analysed, found: list[Found]) -> tuple[Entity, ...]:
+    """Group mentions by entity id; spans are reported at original offsets."""
+    groups: dict[str, list[Found]] = {}
+    for f in found:
+        if f.type == "Group":
+            continue
+        groups.setdefault(f.id, []).append(f)
+    out = []
+    for eid in sorted(groups):
+        fs = groups[eid]
+        spans = []
+        for f in fs:
+            s, e = an.original(f.ns, f.ne)
+            spans.append(Span(s, e, doc.text[s:e]))
+        first = next((f for f in fs if f.how != "coref"), fs[0])
+        label = first.label
+        if first.how not in ("kb", "gazetteer") or not label:
+            s0, e0 = an.original(first.ns, first.ne)
+            label = doc.text[s0:e0]
+        out.append(Entity(id=eid, type=first.type, label=label,
+                          label_en=first.label_en, wikidata=first.wikidata,
+                          mentions=tuple(sorted(set(spans), key=lambda x: (x.start, x.end))),
+                          place=first.place, how=first.how))
+    return tuple(out)

@@ -1,0 +1,92 @@
+"""Incidents: triggers and types, negation/modality, roles, place, date, casualties, sources."""
+import pytest
+
+from graph.model import Document
+from graph.pipeline import extract
+from graph.temporal import find_date
+from graph.lexicon import load as load_lexicon
+from graph.text import analyse
+
+
+def events(text, published="2015-07-30"):
+    x = extract(Document("t", text, published=published))
+    names = {e.id: e for e in x.entities}
+    return x.events, names
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("شنت طائرات التحالف الدولي غارات على مواقع لتنظيم داعش في الرقة.", "airstrike"),
+    ("أعدم تنظيم داعش خمسة رجال في مدينة الميادين.", "execution"),
+    ("اغتال مسلحون مجهولون قياديا في الجيش الحر بريف درعا.", "assassination"),
+    ("اختطف عناصر التنظيم عشرات المدنيين من قرية قرب الحسكة.", "abduction"),
+    ("انفجرت سيارة مفخخة في حي الكرادة ببغداد.", "bombing"),
+    ("دارت اشتباكات عنيفة بين قوات النظام وجبهة النصرة في ريف إدلب.", "armed_clash"),
+    ("نصب مقاتلو التنظيم كمينا لرتل من الجيش العراقي قرب الرمادي.", "ambush"),
+    ("قصفت قوات النظام بالمدفعية أحياء في مدينة درعا.", "shelling"),
+])
+def test_events_trigger_gives_the_incident_type(text, typ):
+    evs, _ = events(text)
+    assert typ in [e.type for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "لم يشن التحالف أي غارة على المدينة.",
+    "سوف تشن القوات التركية غارات على مواقع الحزب.",
+    "يعتزم الجيش تنفيذ عملية عسكرية في المنطقة.",
+    "فاز المنتخب السعودي على نظيره الإماراتي بهدفين بعد هجوم مرتد سريع.",
+    "ارتفعت أسعار النفط في الأسواق العالمية اليوم.",
+])
+def test_events_negated_future_and_offtopic_sentences_give_no_incident(text):
+    evs, _ = events(text)
+    assert evs == ()
+
+
+def test_events_airstrike_gets_agent_target_place_and_source():
+    evs, names = events("وقال المرصد السوري لحقوق الإنسان إن طائرات التحالف الدولي شنت غارات على مواقع لتنظيم داعش في مدينة الرقة.")
+    [ev] = [e for e in evs if e.type == "airstrike"]
+    assert [names[a].type for a in ev.agents] == ["MilitaryForce"]
+    assert any(names[t].type == "ArmedGroup" for t in ev.targets)
+    assert names[ev.location].type == "Location"
+    assert ev.reported_by and names[ev.reported_by[0]].type == "Organization"
+
+
+@pytest.mark.parametrize("text, n", [
+    ("قتل 12 مدنيا في قصف على بلدة في ريف حلب.", 12),
+    ("أسفر الهجوم عن مقتل ثلاثة جنود في الأنبار.", 3),
+    ("قتل جنديان في انفجار عبوة ناسفة في الموصل.", 2),
+])
+def test_events_fatalities_from_digits_words_and_duals(text, n):
+    evs, _ = events(text)
+    assert any(e.fatalities == n for e in evs)
+
+
+def test_events_vague_number_is_marked_not_invented():
+    evs, _ = events("قتل عشرات المدنيين في قصف على مدينة دوما.")
+    assert evs and all(e.fatalities is None for e in evs)
+    assert any("fatalities_vague" in e.partial for e in evs)
+
+
+def test_events_sentence_without_actor_is_a_marked_partial_incident():
+    evs, _ = events("انفجرت عبوة ناسفة في سوق شعبي.", published=None)
+    assert evs and "agent" in evs[0].partial and "date" in evs[0].partial
+
+
+@pytest.mark.parametrize("phrase, value, precision, basis", [
+    ("في 12 يوليو 2015", "2015-07-12", "day", "explicit"),
+    ("في 3 تموز 2015", "2015-07-03", "day", "explicit"),
+    ("في ١٢ كانون الثاني ٢٠١٤", "2014-01-12", "day", "explicit"),
+    ("في 12 من الشهر الجاري", "2015-07-12", "day", "explicit"),
+    ("أمس", "2015-07-29", "day", "relative"),
+    ("فجر الثلاثاء", "2015-07-28", "day", "relative"),
+    ("الشهر الماضي", "2015-06", "month", "relative"),
+    ("في أيار 2014", "2014-05", "month", "explicit"),
+])
+def test_temporal_date_forms(phrase, value, precision, basis):
+    an = analyse(phrase)
+    tv = find_date(load_lexicon(), [t.text for t in an.sentences[0].tokens], "2015-07-30")
+    assert (tv.value, tv.precision, tv.basis) == (value, precision, basis)
+
+
+def test_events_aggregate_tally_is_flagged():
+    evs, _ = events("بلغت حصيلة القتلى منذ مطلع العام 300 قتيل في المعارك بين داعش والجيش.")
+    assert evs and evs[0].aggregate

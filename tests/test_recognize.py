@@ -1,0 +1,65 @@
+"""Actors and places: KB and gazetteer linking, clitics, date-dependent referents, patterns, coreference."""
+import pytest
+
+from graph.model import Document
+from graph.pipeline import extract
+
+
+def ents(text, published=None):
+    x = extract(Document("t", text, published=published))
+    return {e.id: e for e in x.entities}, x
+
+
+@pytest.mark.parametrize("text, clitic_word, name", [
+    ("أعلن التحالف الدولي عن ضربات جديدة لداعش قرب الحدود.", "لداعش", "داعش"),
+    ("وقعت اشتباكات عنيفة وبالرقة سقط قتلى.", "وبالرقة", "الرقة"),
+    ("ووفقا للمرصد السوري لحقوق الإنسان قتل عشرة عناصر.", "للمرصد", "لمرصد"),
+])
+def test_recognize_proclitic_stays_outside_the_span(text, clitic_word, name):
+    found, _ = ents(text)
+    spans = [m for e in found.values() for m in e.mentions]
+    start = text.index(clitic_word)
+    hit = [m for m in spans if start <= m.start < start + len(clitic_word)]
+    assert hit, f"nothing found in {clitic_word}"
+    assert hit[0].text.startswith(name) and hit[0].start > start
+
+
+def test_recognize_kb_actor_is_linked_with_wikidata():
+    found, _ = ents("نفذ تنظيم داعش هجوما على حاجز في ريف حمص.")
+    isis = [e for e in found.values() if e.type == "ArmedGroup"]
+    assert isis and isis[0].id.startswith("kb:") and isis[0].wikidata
+
+
+@pytest.mark.parametrize("published, who", [("2015-08-01", "assad"), ("2025-06-01", "sharaa")])
+def test_recognize_syrian_president_depends_on_the_article_date(published, who):
+    found, _ = ents("قال الرئيس السوري في خطاب إن الحرب مستمرة.", published)
+    persons = [e.id for e in found.values() if e.type == "Person"]
+    assert persons and who in persons[0]
+
+
+def test_recognize_place_has_coordinates_and_parents():
+    found, _ = ents("قصفت الطائرات مدينة تدمر صباح اليوم.")
+    [p] = [e for e in found.values() if e.type == "Location"]
+    assert p.place.lat and p.place.lon and p.place.parents
+
+
+def test_recognize_countryside_with_direction_is_a_region_inside_the_governorate():
+    found, _ = ents("دارت معارك في ريف حلب الشمالي أمس.")
+    [p] = [e for e in found.values() if e.type == "Location"]
+    assert p.place.precision == "region" and "ريف حلب الشمالي" in p.mentions[0].text
+
+
+def test_recognize_unknown_village_after_qarya_is_a_location():
+    found, _ = ents("قتل ثلاثة مدنيين في قرية زعبلوطة بريف إدلب.")
+    assert any(e.type == "Location" and "زعبلوطة" in e.label for e in found.values())
+
+
+def test_recognize_kunya_with_nisba_is_a_person():
+    found, _ = ents("أعلن أبو عمر الحمصاني مسؤوليته عن الهجوم.")
+    assert any(e.type == "Person" and "الحمصاني" in e.label for e in found.values())
+
+
+def test_recognize_anaphor_points_to_the_last_armed_group():
+    found, _ = ents("هاجم تنظيم داعش قرية في الحسكة. وقال التنظيم في بيان إنه قتل جنودا.")
+    isis = [e for e in found.values() if e.type == "ArmedGroup"][0]
+    assert any(m.text == "التنظيم" for m in isis.mentions)
