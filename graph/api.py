@@ -8,6 +8,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import networkx as nx
@@ -28,6 +29,9 @@ def iter_extractions(paths: list[str] | None = None, kb_files: tuple[str, ...] =
     """Extractions of every document under ``paths`` (default: the embedded corpus), in order."""
     res = resources(tuple(kb_files))
     for doc in ingest.read(paths or [ingest.default_corpus()], published):
+        if not paths:
+            # the embedded corpus is named by its place in the package, not on this machine
+            doc = replace(doc, path="graph/data/corpus/" + Path(doc.path).name)
         yield extract(doc, res)
 
 

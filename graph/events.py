@@ -40,7 +40,8 @@ def _window_has(lex: Lexicon, name: str, toks: list[str], lo: int, hi: int) -> b
     return any(ix.match(toks, j) for j in range(max(0, lo), min(len(toks), hi)))
 
 
-def find_triggers(res: Resources, s: SentenceText, taken: set[int]) -> list[tuple[int, int, int, TriggerSpec]]:
+def find_triggers(res: Resources, s: SentenceText, taken: set[int],
+                  ta_marbuta: frozenset[int] = frozenset()) -> list[tuple[int, int, int, TriggerSpec]]:
     """(token start, token end, stripped chars, spec) for every trigger not inside a name."""
     toks = [t.text for t in s.tokens]
     out = []
@@ -49,7 +50,7 @@ def find_triggers(res: Resources, s: SentenceText, taken: set[int]) -> list[tupl
         if i in taken:
             i += 1
             continue
-        m = res.lex.triggers.match(toks, i, enclitics=True)
+        m = res.lex.triggers.match(toks, i, enclitics=True, ta_marbuta=ta_marbuta)
         if not m:
             i += 1
             continue
@@ -80,10 +81,15 @@ def _blocked(lex: Lexicon, toks: list[str], i: int, n: int, spec: TriggerSpec) -
             return True
     if _window_has(lex, "modality", toks, i - 5, i):
         return True
+    # "المعارك المقبلة", "الهجوم المرتقب": a future or expected incident
+    for w in toks[i + n:i + n + 2]:
+        if w in lex.words["modality"]:
+            return True
     return False
 
 
-def _supported(lex: Lexicon, toks: list[str], sent_found: list[Found], spec: TriggerSpec) -> bool:
+def _supported(lex: Lexicon, toks: list[str], sent_found: list[Found], spec: TriggerSpec,
+               doc_relevant: bool = False) -> bool:
     """Is there conflict context in the sentence? Weak triggers need an armed actor, a victim
     group, a weapon or a casualty word; every trigger needs at least some actor, place or victim."""
     armed = any(f.type in ARMED_TYPES for f in sent_found)
@@ -92,7 +98,7 @@ def _supported(lex: Lexicon, toks: list[str], sent_found: list[Found], spec: Tri
     deaths = any(lex.has("death_nouns", w) for w in toks)
     if spec.weak:
         return armed or victims or weapons or deaths
-    return bool(sent_found) or weapons or deaths
+    return bool(sent_found) or weapons or deaths or doc_relevant
 
 
 def _type(spec: TriggerSpec, toks: list[str], i: int, n: int) -> str:
@@ -174,13 +180,18 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
     last_place: Found | None = None
     last_place_sent = -10
     doc_place: Found | None = None
+    # A document is about conflict when it names an armed actor or a victim group somewhere:
+    # then a strong trigger ("الانفجار وقع") needs no other support in its own sentence.
+    doc_relevant = any(f.type in ARMED_TYPES or f.type == "Group" for f in found)
     for s in an.sentences:
         toks = [t.text for t in s.tokens]
         here = sorted(by_sent.get(s.index, []), key=lambda f: f.t0)
         names = [f for f in here if f.type != "Group"]
         taken = {t for f in names for t in range(f.t0, f.t1)}
         places = [f for f in names if f.type in PLACE_TYPES]
-        triggers = find_triggers(res, s, taken)
+        ta = frozenset(x for x, t in enumerate(s.tokens) if t.text.endswith("ه")
+                       and doc.text[an.original(t.start, t.end)[1] - 1] == "ة")
+        triggers = find_triggers(res, s, taken, ta)
         if not triggers:
             if places:
                 last_place, last_place_sent = min(places, key=_place_rank), s.index
@@ -196,16 +207,16 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         sentence = Sentence(s.index, *an.original(s.start, s.end))
         kept = []
         for (i, j, k, spec) in triggers:
-            if _blocked(lex, toks, i, j - i, spec) or not _supported(lex, toks, here, spec):
+            if _blocked(lex, toks, i, j - i, spec) or not _supported(lex, toks, here, spec, doc_relevant):
                 continue
             typ = _type(spec, toks, i, j - i)
             if typ in seen_types:
                 continue        # one incident mention per type and sentence
             seen_types.add(typ)
             kept.append((i, j, k, spec, typ))
-        if "killing" in seen_types and seen_types & (VIOLENT - {"killing"}):
-            # "قتل 3 في غارة": the deaths are the toll of the attack, not another incident
-            kept = [x for x in kept if x[4] != "killing"]
+        if len({x[4] for x in kept}) > 1:
+            # "other" (destruction, torture...) only stands alone
+            kept = [x for x in kept if x[4] != "other"]
         for (i, j, k, spec, typ) in kept:
             agents, targets = _roles(lex, toks, i, j, spec, typ, role_actors)
             groups = tuple(sorted({f.group for f in here if f.type == "Group" and f.group}))

@@ -48,15 +48,19 @@ class PhraseIndex(Generic[T]):
         return word in self.first
 
     def match(self, toks: list[str], i: int, enclitics: bool = False,
-              proclitics: bool = True) -> list[tuple[int, int, T]]:
-        """Longest matches starting at token ``i``: ``(n_tokens, chars_stripped, payload)``."""
+              proclitics: bool = True, ta_marbuta: frozenset[int] = frozenset()) -> list[tuple[int, int, T]]:
+        """Longest matches starting at token ``i``: ``(n_tokens, chars_stripped, payload)``.
+
+        ``ta_marbuta`` holds the indices of tokens whose final ه was ة in the original text;
+        that letter is never taken for a pronoun suffix.
+        """
         best: list[tuple[int, int, T]] = []
         best_n = 0
         forms = stems(toks[i]) if proclitics else ((toks[i], 0),)
         for form, k in forms:
             cands = [form]
             if enclitics:
-                cands.extend(strip_enclitic(form))
+                cands.extend(strip_enclitic(form, i not in ta_marbuta))
             for f in cands:
                 for rest, payload in self.first.get(f, ()):
                     n = 1 + len(rest)
@@ -65,7 +69,7 @@ class PhraseIndex(Generic[T]):
                     ok = True
                     for j, r in enumerate(rest, i + 1):
                         t = toks[j]
-                        if t != r and not (enclitics and j == i + n - 1 and r in strip_enclitic(t)):
+                        if t != r and not (enclitics and j == i + n - 1 and r in strip_enclitic(t, j not in ta_marbuta)):
                             ok = False
                             break
                     if ok:

@@ -125,14 +125,21 @@ def stems(word: str) -> tuple[tuple[str, int], ...]:
 
 
 @lru_cache(maxsize=200_000)
-def strip_enclitic(word: str) -> tuple[str, ...]:
+def strip_enclitic(word: str, allow_h: bool = True) -> tuple[str, ...]:
     """Forms of a word with an object/possessive pronoun suffix removed (longest first).
+
+    ``allow_h=False`` keeps a final ه that was a ta marbuta (ة) in the original text, so
+    "سيطرة" is not read as "سيطر" + "ه".
 
     >>> strip_enclitic("اعتقالهم")
     ('اعتقال',)
+    >>> strip_enclitic("سيطره", allow_h=False)
+    ()
     """
     out = []
     for suf in ENCLITICS:
+        if suf == "ه" and not allow_h:
+            continue
         if word.endswith(suf) and len(word) - len(suf) >= 3:
             out.append(word[: -len(suf)])
     return tuple(out)

@@ -159,7 +159,17 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
             continue
         out.append(_place_found(res, row, s.index, i, i + n, ns, ne, "gazetteer"))
         i += n
-    return out
+    # "الرئيس السوري بشار الأسد": a title alias right before a named person is that person
+    merged: list[Found] = []
+    for f in out:
+        prev = merged[-1] if merged else None
+        if prev and prev.type == "Person" and f.type == "Person" and prev.how == "kb" \
+                and f.how == "kb" and prev.t1 == f.t0 and prev.id != f.id:
+            f.t0, f.ns = prev.t0, prev.ns
+            merged[-1] = f
+            continue
+        merged.append(f)
+    return merged
 
 
 def find_patterns(res: Resources, s: SentenceText, taken: set[int]) -> list[Found]:

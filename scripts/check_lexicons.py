@@ -59,6 +59,7 @@ REQUIRED = ("months", "weekdays", "relative_days", "relative_periods", "day_part
             "dual_nouns", "vague_numbers", "approximators", "death_nouns", "injury_nouns",
             "aggregate_markers", "attribution", "negation", "modality", "habitual", "victim_groups",
             "titles", "role_phrases", "org_heads", "place_heads", "directions", "anaphors", "weapons")
+OPTIONAL_MAPPINGS = ("day_ordinals",)
 OPTIONAL_LISTS = ("months_ambiguous", "negation_ambiguous", "negation_exceptions", "modality_ambiguous")
 DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "near")
 PERIOD_UNITS = {"week", "month", "year"}
@@ -265,7 +266,7 @@ def check_lexicon(data, rep: Report) -> dict:
         if k not in data:
             rep.error(f"lexicon.yaml: required key {k!r} missing")
     for k in data:
-        if k not in REQUIRED and k not in OPTIONAL_LISTS:
+        if k not in REQUIRED and k not in OPTIONAL_LISTS and k not in OPTIONAL_MAPPINGS:
             rep.warn(f"lexicon.yaml: key {k!r} is not described in docs/lexicons.md")
 
     def int_in(lo, hi):
@@ -284,6 +285,8 @@ def check_lexicon(data, rep: Report) -> dict:
             missing = set(range(1, 8)) - set(data["weekdays"].values())
             if missing:
                 rep.error(f"lexicon.weekdays: no form for ISO weekday(s) {sorted(missing)}")
+    if "day_ordinals" in data:
+        counts["day_ordinals"] = check_mapping_values("day_ordinals", data["day_ordinals"], rep, int_in(1, 31))
     if "relative_days" in data:
         counts["relative_days"] = check_mapping_values("relative_days", data["relative_days"], rep, int_in(-31, 31))
     if "relative_periods" in data:
