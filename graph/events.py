@@ -214,6 +214,11 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 continue        # one incident mention per type and sentence
             seen_types.add(typ)
             kept.append((i, j, k, spec, typ))
+        kept = [x for x in kept if not (x[4] == "killing" and _toll_of_attack(toks, x, kept))]
+        if any(x[3].toll for x in kept):
+            # a casualty noun stands for an incident only alone and with its number
+            alone = len(kept) == 1
+            kept = [x for x in kept if not x[3].toll or (alone and _number_near(lex, toks, x[0]))]
         if len({x[4] for x in kept}) > 1:
             # "other" (destruction, torture...) only stands alone
             kept = [x for x in kept if x[4] != "other"]
@@ -257,6 +262,32 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             last_place, last_place_sent = min(places, key=_place_rank), s.index
             doc_place = doc_place or last_place
     return tuple(events)
+
+
+CAUSE_BEFORE = {"في", "جراء", "اثر", "بسبب", "نتيجه", "بعد", "خلال", "عقب"}
+RESULT_VERBS = {"اسفر", "اسفرت", "ادي", "ادت", "خلف", "خلفت", "اوقع", "اوقعت", "تسبب", "تسببت", "عن", "الي"}
+
+
+def _number_near(lex: Lexicon, toks: list[str], i: int) -> bool:
+    return any(parse_number(lex, toks, j)[1] for j in range(max(0, i - 2), i))
+
+
+def _toll_of_attack(toks: list[str], killing, kept) -> bool:
+    """Is this killing the toll of an attack named in the same clause?
+    "قتل 3 في غارة" / "غارة أسفرت عن مقتل 3" describe one airstrike, not two incidents."""
+    i, j = killing[0], killing[1]
+    for (a, b, k, spec, typ) in kept:
+        if typ not in VIOLENT - {"killing"} or spec.weak:
+            continue
+        if a >= j and a - j <= 10:
+            between = {stems(t)[-1][0] for t in toks[j:a]} | set(toks[j:a])
+            if between & CAUSE_BEFORE or (k and toks[a][0] == "ب"):
+                return True
+        if b <= i and i - b <= 14:
+            between = {stems(t)[-1][0] for t in toks[b:i]} | set(toks[b:i])
+            if between & RESULT_VERBS:
+                return True
+    return False
 
 
 def _place_rank(f: Found) -> int:

@@ -87,6 +87,7 @@ class TriggerSpec:
     type: str
     pos: str
     weak: bool = False
+    toll: bool = False
     upgrade: tuple[tuple[frozenset[str], str], ...] = ()
     not_after: frozenset[str] = frozenset()
     not_before: frozenset[str] = frozenset()
@@ -154,6 +155,7 @@ def load() -> Lexicon:
                     for u in t.get("upgrade") or ())
         trig.add(t["form"], TriggerSpec(
             form=norm(t["form"]), type=t["type"], pos=t.get("pos", "noun"), weak=bool(t.get("weak")),
+            toll=bool(t.get("toll")),
             upgrade=ups, not_after=frozenset(norm(w) for w in t.get("not_after") or ()),
             not_before=frozenset(norm(w) for w in t.get("not_before") or ())))
     lex = Lexicon(types=types, triggers=trig, raw=ldata)

@@ -48,7 +48,7 @@ FAMILIES = {
 FAMILIES["other"] = set(EVENT_TYPES) - set().union(*FAMILIES.values())
 TYPE_KEYS = ("label_en", "label_ar", "cameo", "cameo_label", "acled_event_type",
              "acled_sub_event_type", "family")
-TRIGGER_KEYS = {"form", "type", "pos", "weak", "upgrade", "not_after", "not_before"}
+TRIGGER_KEYS = {"form", "type", "pos", "weak", "toll", "upgrade", "not_after", "not_before"}
 POS = {"verb", "noun", "masdar", "phrase"}
 MIN_TRIGGERS = 300
 VICTIM_TYPES = {"civilians", "fighters", "soldiers", "people", "children", "women", "police",
@@ -143,6 +143,7 @@ def check_triggers(data, rep: Report) -> dict:
     per_type: Counter = Counter()
     per_type_weak: Counter = Counter()
     per_pos: Counter = Counter()
+    tolls = 0
     for n, t in enumerate(trig, 1):
         where = f"trigger {n}"
         if not isinstance(t, dict):
@@ -169,6 +170,10 @@ def check_triggers(data, rep: Report) -> dict:
             rep.error(f"{where}: a multiword form must have pos 'phrase'")
         if not isinstance(t.get("weak"), bool):
             rep.error(f"{where}: 'weak' must be true or false")
+        if "toll" in t and not isinstance(t["toll"], bool):
+            rep.error(f"{where}: 'toll' must be true or false")
+        if t.get("toll") and typ != "killing":
+            rep.warn(f"{where}: 'toll' is meant for casualty nouns of type killing")
         for k in ("not_after", "not_before"):
             v = t.get(k)
             if v is not None and not is_word_list(v):
@@ -203,6 +208,7 @@ def check_triggers(data, rep: Report) -> dict:
             per_type[typ] += 1
             per_type_weak[typ] += bool(t.get("weak"))
         per_pos[pos] += 1
+        tolls += bool(t.get("toll"))
         # matcher notes
         first = key.split()[0]
         if first.startswith("ال") and not form.lstrip().startswith("ال"):
@@ -216,7 +222,7 @@ def check_triggers(data, rep: Report) -> dict:
     for typ in EVENT_TYPES:
         if per_type[typ] == 0:
             rep.error(f"triggers.yaml: no trigger for type {typ!r}")
-    stats.update(total=len(trig), per_type=per_type, per_type_weak=per_type_weak, per_pos=per_pos,
+    stats.update(total=len(trig), tolls=tolls, per_type=per_type, per_type_weak=per_type_weak, per_pos=per_pos,
                  forms=set(by_form))
     return stats
 
@@ -430,7 +436,7 @@ def main(argv=None) -> int:
 
     if tstats:
         print(f"triggers.yaml: {tstats['total']} triggers, "
-              f"{sum(tstats['per_type_weak'].values())} weak")
+              f"{sum(tstats['per_type_weak'].values())} weak, {tstats['tolls']} toll")
         for typ in EVENT_TYPES:
             print(f"  {typ:22s} {tstats['per_type'][typ]:4d}  (weak {tstats['per_type_weak'][typ]})")
         print("  by pos: " + ", ".join(f"{p} {c}" for p, c in sorted(tstats["per_pos"].items(), key=str)))
