@@ -75,7 +75,8 @@ def _blocked(lex: Lexicon, toks: list[str], i: int, n: int, spec: TriggerSpec) -
     for j in range(max(0, i - 5), i):
         w = toks[j]
         near = i - j <= 3
-        if near and (w in lex.words["negation"] or stems(w)[-1][0] in lex.words["negation"]):
+        if near and (w in lex.words["negation"] or stems(w)[-1][0] in lex.words["negation"]) \
+                and not lex.phrases["negation_exceptions"].match(toks, j):
             return True
         if w in lex.words["modality"] or stems(w)[-1][0] in lex.words["modality"]:
             return True
@@ -89,21 +90,25 @@ def _blocked(lex: Lexicon, toks: list[str], i: int, n: int, spec: TriggerSpec) -
 
 
 def _supported(lex: Lexicon, toks: list[str], sent_found: list[Found], spec: TriggerSpec,
-               doc_relevant: bool = False) -> bool:
-    """Is there conflict context in the sentence? Weak triggers need an armed actor, a victim
-    group, a weapon or a casualty word; every trigger needs at least some actor, place or victim."""
+               doc_relevant: bool, i: int, j: int) -> bool:
+    """Is there conflict context in the sentence (outside the trigger's own words)? Weak
+    triggers need an armed actor, a victim group, a weapon or a casualty word; a trigger that is
+    only a weapon's name ("المدفعية", "قذيفة") needs victims or casualties."""
+    others = toks[:i] + ["،"] + toks[j:]
     armed = any(f.type in ARMED_TYPES for f in sent_found)
     victims = any(f.type == "Group" for f in sent_found)
-    weapons = any(lex.has("weapons", w) for w in toks) or _window_has(lex, "weapons", toks, 0, len(toks))
-    deaths = any(lex.has("death_nouns", w) for w in toks)
+    weapons = _window_has(lex, "weapons", others, 0, len(others))
+    deaths = any(lex.has("death_nouns", w) or lex.has("injury_nouns", w) for w in others)
+    if all(lex.has("weapons", w) for w in toks[i:j]):
+        return victims or deaths
     if spec.weak:
         return armed or victims or weapons or deaths
     return bool(sent_found) or weapons or deaths or doc_relevant
 
 
 def _type(spec: TriggerSpec, toks: list[str], i: int, n: int) -> str:
-    window = {strip_article(f) for w in toks[max(0, i - 4):i + n + 4] for f, _ in stems(w)}
-    window |= set(toks[max(0, i - 4):i + n + 4])
+    window = {strip_article(f) for w in toks[max(0, i - 4):i + n + 6] for f, _ in stems(w)}
+    window |= set(toks[max(0, i - 4):i + n + 6])
     for words, typ in spec.upgrade:
         if words & window:
             return typ
@@ -207,7 +212,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         sentence = Sentence(s.index, *an.original(s.start, s.end))
         kept = []
         for (i, j, k, spec) in triggers:
-            if _blocked(lex, toks, i, j - i, spec) or not _supported(lex, toks, here, spec, doc_relevant):
+            if _blocked(lex, toks, i, j - i, spec) or not _supported(lex, toks, here, spec, doc_relevant, i, j):
                 continue
             typ = _type(spec, toks, i, j - i)
             if typ in seen_types:
@@ -249,6 +254,9 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 partial.append("date_after_publication")
             if vague:
                 partial.append("fatalities_vague")
+            if tv is not None and tv.basis == "explicit" and doc.published \
+                    and int(tv.value[:4]) < int(doc.published[:4]) - 1:
+                continue        # history recalled as background ("1944 - ..."), not news
             ts, te = an.original(s.tokens[i].start + k, s.tokens[j - 1].end)
             events.append(Event(
                 id=_event_id(doc, ts, te), type=typ, trigger=Span(ts, te, doc.text[ts:te]),

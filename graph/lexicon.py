@@ -174,6 +174,12 @@ def load() -> Lexicon:
         for w in items:
             ix.add(w, part)
         lex.phrases["attribution_" + part] = ix
+    for name in ("negation_exceptions", "months_ambiguous"):
+        ix = PhraseIndex()
+        for w in _flatten(ldata.get(name, [])):
+            ix.add(w, name)
+        lex.phrases[name] = ix
+        lex.words[name] = frozenset(norm(w) for w in _flatten(ldata.get(name, [])))
     for name in ("months", "weekdays", "relative_days", "relative_periods", "numbers", "dual_nouns",
                  "victim_groups", "anaphors"):
         ix = PhraseIndex()

@@ -5,9 +5,9 @@ clitics still attached, as in ANERcorp) and gets back one BIO tag per token
 (``B-PERS``, ``I-ORG``, ``O``...; types PERS, LOC, ORG, MISC).
 
 Model: a linear-chain CRF (python-crfsuite) trained by ``scripts/train_ner.py`` on the first 90%
-of the ANERcorp train half and shipped as ``graph/data/ner.crfsuite``. Optional token-level
-gazetteer: ``graph/data/ner_lexicon.tsv`` (normalised token -> B-LOC/I-LOC... membership), built
-from the shipped place gazetteers.
+of the ANERcorp train half and shipped as ``graph/data/ner.crfsuite``, with its token lexicon
+``graph/data/ner_lexicon.tsv`` (normalised token -> B-LOC/I-LOC membership in the shipped place
+gazetteers, and the entity tags the token carried in the training data). See docs/ner.md.
 
 Speed: the token-local features of a word are computed once per word TYPE (dict cache), together
 with the already-prefixed feature strings the word contributes to its neighbours, so a

@@ -20,9 +20,9 @@ def extract(doc: Document | str, res: Resources | None = None, kb_files: tuple[s
         doc = Document(doc="text", text=doc)
     res = res or resources(tuple(kb_files))
     an = analyse(doc.text)
-    found = recognize(res, doc, an)
-    ents = entities(doc, an, found)
-    evs = find_events(res, doc, an, found)
+    rec = recognize(res, doc, an)
+    ents = entities(doc, an, rec.found)
+    evs = find_events(res, doc, an, rec.found) if rec.relevant else ()
     sents = tuple(Sentence(s.index, *an.original(s.start, s.end)) for s in an.sentences)
     return Extraction(document=doc, sentences=sents, entities=ents, events=evs)
 

@@ -18,6 +18,7 @@ from .lexicon import Lexicon, PhraseIndex
 from .lexicon import load as load_lexicon
 from .model import Document, Entity, Place, Span
 from .normalize import norm, stems, strip_article
+from .relevance import conflict_signals, is_relevant
 from .text import Analysed, SentenceText
 
 ARMED_TYPES = ("ArmedGroup", "MilitaryForce")
@@ -335,21 +336,47 @@ def coreference(res: Resources, sentences, found: list[Found]) -> list[Found]:
     return out
 
 
-def recognize(res: Resources, doc: Document, an: Analysed) -> list[Found]:
-    """All mentions of one document (names, patterns, tagger, victim groups, coreference)."""
-    found: list[Found] = []
+@dataclass
+class Recognized:
+    """The mentions of one document and whether it is about armed conflict."""
+    found: list[Found]
+    relevant: bool
+    signals: dict[str, int]
+
+
+def recognize(res: Resources, doc: Document, an: Analysed, gate: bool = True) -> Recognized:
+    """All mentions of one document (names, patterns, tagger, victim groups, coreference).
+
+    Knowledge-base and gazetteer names are always found; the pattern and tagger stages run only
+    when the relevance gate says the document is about armed conflict (or ``gate=False``).
+    """
+    per_sent: list[tuple[SentenceText, list[Found], set[int]]] = []
+    first: list[Found] = []
     for s in an.sentences:
         names = find_names(res, doc, s)
         taken = {t for f in names for t in range(f.t0, f.t1)}
-        pats = find_patterns(res, s, taken)
-        taken |= {t for f in pats for t in range(f.t0, f.t1)}
-        tagged = find_tagged(res, s, taken)
-        taken |= {t for f in tagged for t in range(f.t0, f.t1)}
-        found.extend(names + pats + tagged + find_victims(res, s, taken))
+        victims = find_victims(res, s, taken)
+        per_sent.append((s, names, taken))
+        first.extend(names + victims)
+    signals = conflict_signals(res.lex, an, first)
+    relevant = is_relevant(signals)
+    found = list(first)
+    if relevant or not gate:
+        for s, names, taken in per_sent:
+            pats = find_patterns(res, s, taken)
+            taken = taken | {t for f in pats for t in range(f.t0, f.t1)}
+            tagged = find_tagged(res, s, taken)
+            extra = pats + tagged
+            if extra:
+                # victim-group words inside a new name are part of the name
+                inside = {t for f in extra for t in range(f.t0, f.t1)}
+                found = [f for f in found if not (f.sent == s.index and f.type == "Group"
+                                                  and set(range(f.t0, f.t1)) & inside)]
+                found.extend(extra)
     named = [f for f in found if f.type != "Group"]
     found.extend(coreference(res, an.sentences, named))
     found.sort(key=lambda f: (f.sent, f.t0, f.t1))
-    return found
+    return Recognized(found, relevant, signals)
 
 
 def entities(doc: Document, an: Analysed, found: list[Found]) -> tuple[Entity, ...]:

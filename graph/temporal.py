@@ -68,6 +68,8 @@ def find_date(lex: Lexicon, toks: list[str], published: str | None) -> TimeValue
                 year = int(toks[after])
             elif after + 1 < n and toks[after] in ("عام", "سنه", "العام") and _YEAR.match(toks[after + 1]):
                 year = int(toks[after + 1])
+            if day is None and year is None and toks[i] in lex.words.get("months_ambiguous", ()):
+                continue        # "آب" is also "father", "مارس" also "practised"
             if year is None and pub:
                 year = pub.year if month <= pub.month else pub.year - 1
             if year is None:
@@ -84,6 +86,10 @@ def find_date(lex: Lexicon, toks: list[str], published: str | None) -> TimeValue
                 if _valid(pub.year, pub.month, v):
                     explicit = TimeValue(date(pub.year, pub.month, v).isoformat(), "day", "explicit")
                 continue
+        # an almanac line "1944 - ..." opens with its year
+        if explicit is None and i == 0 and _YEAR.match(tok) and n > 1 and toks[1] in ("-", "–", ":"):
+            explicit = TimeValue(tok, "year", "explicit")
+            continue
         # "عام 2014", "خلال 2014"
         if explicit is None and _YEAR.match(tok) and i > 0 and stems(toks[i - 1])[-1][0] in (
                 "عام", "العام", "سنه", "مطلع", "بدايه", "نهايه", "اواخر", "اوائل", "خلال", "منذ"):
