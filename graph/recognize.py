@@ -361,18 +361,17 @@ def recognize(res: Resources, doc: Document, an: Analysed, gate: bool = True) ->
     signals = conflict_signals(res.lex, an, first)
     relevant = is_relevant(signals)
     found = list(first)
-    if relevant or not gate:
-        for s, names, taken in per_sent:
-            pats = find_patterns(res, s, taken)
-            taken = taken | {t for f in pats for t in range(f.t0, f.t1)}
-            tagged = find_tagged(res, s, taken)
-            extra = pats + tagged
-            if extra:
-                # victim-group words inside a new name are part of the name
-                inside = {t for f in extra for t in range(f.t0, f.t1)}
-                found = [f for f in found if not (f.sent == s.index and f.type == "Group"
-                                                  and set(range(f.t0, f.t1)) & inside)]
-                found.extend(extra)
+    for s, names, taken in per_sent:
+        pats = find_patterns(res, s, taken)
+        taken = taken | {t for f in pats for t in range(f.t0, f.t1)}
+        tagged = find_tagged(res, s, taken) if relevant or not gate else []
+        extra = pats + tagged
+        if extra:
+            # victim-group words inside a new name are part of the name
+            inside = {t for f in extra for t in range(f.t0, f.t1)}
+            found = [f for f in found if not (f.sent == s.index and f.type == "Group"
+                                              and set(range(f.t0, f.t1)) & inside)]
+            found.extend(extra)
     named = [f for f in found if f.type != "Group"]
     found.extend(coreference(res, an.sentences, named))
     found.sort(key=lambda f: (f.sent, f.t0, f.t1))

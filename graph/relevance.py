@@ -12,15 +12,14 @@ from .text import Analysed
 ARMED = ("ArmedGroup", "MilitaryForce")
 # incident types whose non-weak triggers are rarely used outside conflict news
 STRONG_TYPES = {"airstrike", "bombing", "shelling", "ambush", "execution", "assassination",
-                "abduction"}
-MILITARY_GROUPS = {"soldiers", "fighters", "police", "militants"}
+                "abduction", "armed_clash"}
 
 
 def conflict_signals(lex: Lexicon, an: Analysed, found) -> dict[str, int]:
     """Counts of the evidence that a document is about armed conflict."""
     armed = sum(1 for f in found if f.type in ARMED)
-    military = sum(1 for f in found if f.type == "Group" and f.group in MILITARY_GROUPS)
-    weapons = strong = 0
+    victims = sum(1 for f in found if f.type == "Group")
+    weapons = strong = killing = 0
     wix = lex.phrases["weapons"]
     for s in an.sentences:
         toks = [t.text for t in s.tokens]
@@ -28,14 +27,17 @@ def conflict_signals(lex: Lexicon, an: Analysed, found) -> dict[str, int]:
             if wix.match(toks, i):
                 weapons += 1
             m = lex.triggers.match(toks, i)
-            if m and not m[0][2].weak and not m[0][2].toll and m[0][2].type in STRONG_TYPES:
-                strong += 1
-    return {"armed_actors": armed, "military_victims": military, "weapons": weapons,
-            "strong_triggers": strong}
+            if m and not m[0][2].weak and not m[0][2].toll:
+                if m[0][2].type in STRONG_TYPES:
+                    strong += 1
+                elif m[0][2].type == "killing":
+                    killing += 1
+    return {"armed_actors": armed, "victims": victims, "weapons": weapons,
+            "strong_triggers": strong, "killing_triggers": killing}
 
 
 def is_relevant(sig: dict[str, int]) -> bool:
-    """Conflict news carries two kinds of evidence (armed actors, weapons, attack words,
-    military victims). One kind alone is not enough: a novel called "To Kill a Mockingbird",
-    a feature on the atomic bomb, a festival's security guards."""
-    return sum(1 for v in sig.values() if v) >= 2
+    """Conflict news names armed actors repeatedly, or carries two kinds of evidence (armed
+    actors, weapons, attack words, killing words, victims). One kind alone is not enough: a
+    novel called "To Kill a Mockingbird", a feature on the atomic bomb."""
+    return sig["armed_actors"] >= 2 or sum(1 for v in sig.values() if v) >= 2
