@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 
-from .lexicon import Lexicon, TriggerSpec
+from .lexicon import Hits, Lexicon, TriggerSpec
 from .model import Document, Event, Sentence, Span
 from .normalize import stems, strip_article
 from .places import PRECISION_RANK
@@ -35,9 +35,9 @@ def _event_id(doc: Document, start: int, end: int) -> str:
     return "ev-" + hashlib.sha1(f"{doc.doc}\x1f{start}\x1f{end}".encode()).hexdigest()[:12]
 
 
-def _window_has(lex: Lexicon, name: str, toks: list[str], lo: int, hi: int) -> bool:
-    ix = lex.phrases[name]
-    return any(ix.match(toks, j) for j in range(max(0, lo), min(len(toks), hi)))
+def _window_has(hits: Hits, name: str, lo: int, hi: int, skip: tuple[int, int] = (0, 0)) -> bool:
+    """Does a phrase of word list ``name`` start in tokens [lo, hi), outside ``skip``?"""
+    return any(lo <= p < hi and not skip[0] <= p < skip[1] for p, _, _ in hits.get(name, ()))
 
 
 def find_triggers(res: Resources, s: SentenceText, taken: set[int],
@@ -63,7 +63,7 @@ def find_triggers(res: Resources, s: SentenceText, taken: set[int],
     return out
 
 
-def _blocked(lex: Lexicon, toks: list[str], i: int, n: int, spec: TriggerSpec) -> bool:
+def _blocked(lex: Lexicon, hits: Hits, toks: list[str], i: int, n: int, spec: TriggerSpec) -> bool:
     """Negated, modal/future, or a non-conflict collocation."""
     before = toks[i - 1] if i > 0 else ""
     after = toks[i + n] if i + n < len(toks) else ""
@@ -80,7 +80,7 @@ def _blocked(lex: Lexicon, toks: list[str], i: int, n: int, spec: TriggerSpec) -
             return True
         if w in lex.words["modality"] or stems(w)[-1][0] in lex.words["modality"]:
             return True
-    if _window_has(lex, "modality", toks, i - 5, i):
+    if _window_has(hits, "modality", i - 5, i):
         return True
     # "المعارك المقبلة", "الهجوم المرتقب": a future or expected incident
     for w in toks[i + n:i + n + 2]:
@@ -89,16 +89,16 @@ def _blocked(lex: Lexicon, toks: list[str], i: int, n: int, spec: TriggerSpec) -
     return False
 
 
-def _supported(lex: Lexicon, toks: list[str], sent_found: list[Found], spec: TriggerSpec,
+def _supported(lex: Lexicon, hits: Hits, toks: list[str], sent_found: list[Found], spec: TriggerSpec,
                doc_relevant: bool, i: int, j: int) -> bool:
     """Is there conflict context in the sentence (outside the trigger's own words)? Weak
     triggers need an armed actor, a victim group, a weapon or a casualty word; a trigger that is
     only a weapon's name ("المدفعية", "قذيفة") needs victims or casualties."""
-    others = toks[:i] + ["،"] + toks[j:]
+    n = len(toks)
     armed = any(f.type in ARMED_TYPES for f in sent_found)
     victims = any(f.type == "Group" for f in sent_found)
-    weapons = _window_has(lex, "weapons", others, 0, len(others))
-    deaths = any(lex.has("death_nouns", w) or lex.has("injury_nouns", w) for w in others)
+    weapons = _window_has(hits, "weapons", 0, n, (i, j))
+    deaths = _window_has(hits, "death_nouns", 0, n, (i, j)) or _window_has(hits, "injury_nouns", 0, n, (i, j))
     if all(lex.has("weapons", w) for w in toks[i:j]):
         return victims or deaths
     if spec.weak:
@@ -141,12 +141,14 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
     return sources
 
 
-def _fatalities(lex: Lexicon, toks: list[str], i: int, typ: str) -> tuple[int | None, int | None, bool]:
+def _fatalities(lex: Lexicon, hits: Hits, toks: list[str], i: int, typ: str) -> tuple[int | None, int | None, bool]:
     """(fatalities, injured, vague) from numbers next to death / injury / victim words."""
     deaths = injured = None
     vague = False
     death_ctx = typ in VIOLENT or typ == "killing"
-    for j in range(len(toks)):
+    where = {p for name in ("numbers", "vague_numbers", "dual_nouns") for p, _, _ in hits.get(name, ())}
+    where |= {p for p, t in enumerate(toks) if t[:1].isdigit()}
+    for j in sorted(where):
         val, used, vg = parse_number(lex, toks, j)
         if not used:
             # duals: "جنديين" → 2 (only where the sentence is about deaths)
@@ -207,12 +209,13 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         source_ids = tuple(dict.fromkeys(f.id for f in sources))
         role_actors = [f for f in actors if f not in sources]
         date = find_date(lex, toks, doc.published)
-        aggregate = _window_has(lex, "aggregate_markers", toks, 0, len(toks))
+        hits = lex.scan(toks)
+        aggregate = bool(hits.get("aggregate_markers"))
         seen_types: set[str] = set()
         sentence = Sentence(s.index, *an.original(s.start, s.end))
         kept = []
         for (i, j, k, spec) in triggers:
-            if _blocked(lex, toks, i, j - i, spec) or not _supported(lex, toks, here, spec, doc_relevant, i, j):
+            if _blocked(lex, hits, toks, i, j - i, spec) or not _supported(lex, hits, toks, here, spec, doc_relevant, i, j):
                 continue
             typ = _type(spec, toks, i, j - i)
             if typ in seen_types:
@@ -239,7 +242,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 loc = last_place
             if loc is None:
                 loc = doc_place
-            fat, inj, vague = _fatalities(lex, toks, i, typ)
+            fat, inj, vague = _fatalities(lex, hits, toks, i, typ)
             tv = date
             if tv is None and doc.published:
                 from .model import TimeValue

@@ -33,11 +33,15 @@ class PhraseIndex(Generic[T]):
     def __init__(self) -> None:
         self.first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
         self.maxlen = 1
+        self._heads: dict[tuple, tuple] = {}
+        self._plain: dict[str, tuple] = {}
 
     def add(self, phrase: str | tuple[str, ...], payload: T) -> None:
         toks = tuple(norm(phrase).split()) if isinstance(phrase, str) else phrase
         if not toks:
             return
+        self._heads.clear()
+        self._plain.clear()
         bucket = self.first.setdefault(toks[0], [])
         if (toks[1:], payload) not in bucket:
             bucket.append((toks[1:], payload))
@@ -54,30 +58,71 @@ class PhraseIndex(Generic[T]):
         ``ta_marbuta`` holds the indices of tokens whose final ه was ة in the original text;
         that letter is never taken for a pronoun suffix.
         """
+        heads = self._candidates(toks, i, enclitics, proclitics, ta_marbuta)
+        if not heads:
+            return []
         best: list[tuple[int, int, T]] = []
         best_n = 0
-        forms = stems(toks[i]) if proclitics else ((toks[i], 0),)
+        for n, k, payload in self._extend(toks, i, heads, enclitics, ta_marbuta):
+            if n > best_n:
+                best, best_n = [], n
+            if n == best_n and all(p is not payload for _, _, p in best):
+                best.append((n, k, payload))
+        return best
+
+    def match_all(self, toks: list[str], i: int) -> list[tuple[int, int, T]]:
+        """Every phrase starting at token ``i`` (not only the longest)."""
+        heads = self._candidates(toks, i, False, True, frozenset())
+        return list(self._extend(toks, i, heads, False, frozenset())) if heads else []
+
+    def _extend(self, toks, i, heads, enclitics, ta_marbuta):
+        for f, k in heads:
+            for rest, payload in self.first[f]:
+                n = 1 + len(rest)
+                if i + n > len(toks):
+                    continue
+                ok = True
+                for j, r in enumerate(rest, i + 1):
+                    t = toks[j]
+                    if t != r and not (enclitics and j == i + n - 1 and r in strip_enclitic(t, j not in ta_marbuta)):
+                        ok = False
+                        break
+                if ok:
+                    yield n, k, payload
+
+    def _candidates(self, toks, i, enclitics, proclitics, ta_marbuta) -> tuple:
+        tok = toks[i]
+        if proclitics and not enclitics:
+            heads = self._plain.get(tok)
+            if heads is None:
+                heads = self._compute(tok, False, True, True)
+                if len(self._plain) < 500_000:
+                    self._plain[tok] = heads
+            return heads
+        key = (tok, enclitics, proclitics, i not in ta_marbuta)
+        heads = self._heads.get(key)
+        if heads is None:
+            heads = self._compute(*key)
+            if len(self._heads) < 500_000:
+                self._heads[key] = heads
+        return heads
+
+    def _compute(self, tok: str, enclitics: bool, proclitics: bool, allow_h: bool) -> tuple:
+        """The (form, stripped chars) candidates of a word that start some phrase; cached per
+        word type by the caller, so most words are rejected by one dict lookup."""
+        heads = []
+        forms = stems(tok) if proclitics else ((tok, 0),)
         for form, k in forms:
             cands = [form]
             if enclitics:
-                cands.extend(strip_enclitic(form, i not in ta_marbuta))
+                cands.extend(strip_enclitic(form, allow_h))
             for f in cands:
-                for rest, payload in self.first.get(f, ()):
-                    n = 1 + len(rest)
-                    if n < best_n or i + n > len(toks):
-                        continue
-                    ok = True
-                    for j, r in enumerate(rest, i + 1):
-                        t = toks[j]
-                        if t != r and not (enclitics and j == i + n - 1 and r in strip_enclitic(t, j not in ta_marbuta)):
-                            ok = False
-                            break
-                    if ok:
-                        if n > best_n:
-                            best, best_n = [], n
-                        if all(p is not payload for _, _, p in best):
-                            best.append((n, k, payload))
-        return best
+                if f in self.first:
+                    heads.append((f, k))
+        return tuple(heads)
+
+
+Hits = dict[str, list[tuple[int, int, Any]]]
 
 
 @dataclass(frozen=True)
@@ -102,11 +147,35 @@ class Lexicon:
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     phrases: dict[str, PhraseIndex] = field(default_factory=dict)
     stopwords: frozenset[str] = frozenset()
+    combined: PhraseIndex = field(default_factory=PhraseIndex)
+
+    def scan(self, toks: list[str]) -> Hits:
+        """One pass over a sentence: for every word list, where its phrases start
+        (``{list name: [(token index, n tokens, value), ...]}``)."""
+        hits: Hits = {}
+        for i in range(len(toks)):
+            for n, _, (name, value) in self.combined.match_all(toks, i):
+                hits.setdefault(name, []).append((i, n, value))
+        return hits
 
     def has(self, name: str, word: str) -> bool:
         """Whether a normalised single word (or a stem of it) is in the named word list."""
         ws = self.words.get(name, frozenset())
         return any(f in ws for f, _ in stems(word))
+
+
+class _Frozen:
+    """Wraps a dict/list payload so phrase entries can be compared by identity."""
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+    def __eq__(self, other):
+        return self is other
+
+    def __hash__(self):
+        return id(self)
 
 
 def _load_yaml(path: Path) -> Any:
@@ -196,6 +265,10 @@ def load() -> Lexicon:
             lex.phrases.setdefault(name, PhraseIndex())
             for w in items:
                 lex.phrases[name].add(w, group)
+    for name, ix in lex.phrases.items():
+        for first, entries in ix.first.items():
+            for rest, value in entries:
+                lex.combined.add((first, *rest), (name, value if not isinstance(value, (dict, list)) else _Frozen(value)))
     sw = DATA / "stopwords.txt"
     try:
         lex.stopwords = frozenset(norm(w) for w in sw.read_text(encoding="utf-8").split()

@@ -13,6 +13,8 @@ with :func:`to_original`.
 """
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -48,7 +50,7 @@ _TABLE[0x066C] = ","                       # Arabic thousands separator
 class Normalized:
     """Normalised text plus, for each of its characters, the index of the original character."""
     text: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
     original_length: int
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
@@ -59,20 +61,25 @@ class Normalized:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+_DELETED = re.compile("[" + "".join(re.escape(chr(c)) for c, r in sorted(_TABLE.items()) if r == "") + "]")
+
+
 def normalize(text: str) -> Normalized:
-    """Normalise ``text`` for matching and keep the offset map."""
-    out: list[str] = []
+    """Normalise ``text`` for matching and keep the offset map.
+
+    Replacements are one character for one, so only deletions shift offsets: the map is built
+    from the runs between deleted characters (a plain ``range`` when nothing is deleted).
+    """
+    out = text.translate(_TABLE)
+    if len(out) == len(text):
+        return Normalized(out, range(len(text)), len(text))
     offsets: list[int] = []
-    table = _TABLE
-    for i, ch in enumerate(text):
-        rep = table.get(ord(ch))
-        if rep is None:
-            out.append(ch)
-            offsets.append(i)
-        elif rep:
-            out.append(rep)
-            offsets.append(i)
-    return Normalized("".join(out), tuple(offsets), len(text))
+    pos = 0
+    for m in _DELETED.finditer(text):
+        offsets.extend(range(pos, m.start()))
+        pos = m.end()
+    offsets.extend(range(pos, len(text)))
+    return Normalized(out, offsets, len(text))
 
 
 @lru_cache(maxsize=200_000)
