@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 
 from .lexicon import Hits, Lexicon, TriggerSpec
-from .model import Document, Event, Sentence, Span
+from .model import Document, Event, Sentence, Span, TimeValue
 from .normalize import stems, strip_article
 from .places import PRECISION_RANK
 from .recognize import ACTOR_TYPES, ARMED_TYPES, PLACE_TYPES, Found, Resources
@@ -18,11 +18,9 @@ from .text import Analysed, SentenceText
 
 # Cue words right before an actor (after clitic stripping) that make it a target or an agent.
 TARGET_CUES = {"ضد", "علي", "بحق", "استهدف", "استهدفت", "يستهدف", "تستهدف", "استهداف", "مواقع",
-               "معاقل", "عناصر", "مقرات", "مقر", "تجمعات", "صفوف", "قياديين", "قيادي", "مسلحي",
-               "مقاتلي", "اعضاء", "عنصر", "قاده", "امير", "زعيم", "مواقعا", "نقاط", "ارتال", "رتل",
-               "افراد", "جنود", "مسلحين", "خلايا", "لعناصر", "تابعين", "تابعه", "التابعه", "التابعين"}
-AGENT_CUES = {"يد", "قبل", "نفذ", "نفذت", "نفذه", "نفذها", "شن", "شنت", "شنه", "شنها", "طيران", "طائرات",
-              "مسلحون", "قوات", "مقاتلو", "عناصر"}
+               "معاقل", "مقرات", "مقر", "تجمعات", "صفوف", "قياديين", "قيادي", "قاده", "امير", "زعيم",
+               "مواقعا", "نقاط", "ارتال", "رتل", "تابعين", "تابعه", "التابعه", "التابعين", "مستهدفا",
+               "مستهدفه", "مستهدفين", "اوكار", "وكر", "ثكنات", "دوريه", "حاجز", "مراكز"}
 # Event types whose genitive (إضافة) after a masdar names the victim, not the perpetrator.
 VICTIM_GENITIVE = {"assassination", "execution", "abduction", "arrest", "killing"}
 # Types that name their result: a killing trigger after one of these in the same sentence is
@@ -146,6 +144,8 @@ def _fatalities(lex: Lexicon, hits: Hits, toks: list[str], i: int, typ: str) -> 
     deaths = injured = None
     vague = False
     death_ctx = typ in VIOLENT or typ == "killing"
+    deaths_c: list[tuple[int, int]] = []
+    injured_c: list[tuple[int, int]] = []
     where = {p for name in ("numbers", "vague_numbers", "dual_nouns") for p, _, _ in hits.get(name, ())}
     where |= {p for p, t in enumerate(toks) if t[:1].isdigit()}
     for j in sorted(where):
@@ -153,8 +153,8 @@ def _fatalities(lex: Lexicon, hits: Hits, toks: list[str], i: int, typ: str) -> 
         if not used:
             # duals: "جنديين" → 2 (only where the sentence is about deaths)
             dm = lex.phrases["dual_nouns"].match(toks, j)
-            if dm and death_ctx and deaths is None and abs(j - i) <= 6:
-                deaths = int(dm[0][2])
+            if dm and death_ctx and abs(j - i) <= 6:
+                deaths_c.append((abs(j - i), int(dm[0][2])))
             continue
         k = j + used
         nxt = toks[k] if k < len(toks) else ""
@@ -166,14 +166,20 @@ def _fatalities(lex: Lexicon, hits: Hits, toks: list[str], i: int, typ: str) -> 
                 lex.phrases["victim_groups"].match(toks, k, enclitics=True):
             is_death = j > i or lex.has("death_nouns", toks[i]) or typ == "killing"
         is_injury = lex.has("injury_nouns", nxt) or lex.has("injury_nouns", prev)
-        if is_injury and injured is None and not is_death:
-            injured = val
+        if is_injury and not is_death:
+            injured_c.append((abs(j - i), val))
             vague = vague or vg
-        elif is_death and deaths is None:
+        elif is_death:
             if vg:
                 vague = True
             else:
-                deaths = val
+                deaths_c.append((abs(j - i), val))
+    # the number nearest the trigger is this incident's
+    if deaths_c:
+        deaths = min(deaths_c, key=lambda x: x[0])[1]
+        vague = False
+    if injured_c:
+        injured = min(injured_c, key=lambda x: x[0])[1]
     return deaths, injured, vague
 
 
@@ -234,10 +240,13 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             agents, targets = _roles(lex, toks, i, j, spec, typ, role_actors)
             groups = tuple(sorted({f.group for f in here if f.type == "Group" and f.group}))
             partial = []
-            if not agents and not any(f.type in ACTOR_TYPES for f in names):
+            if not agents and i <= 2 and not any(f.type in ACTOR_TYPES for f in names):
+                # "واعتقلت العناصر..." / "وقامت بإعدام...": a verb opening the sentence with
+                # no named subject continues the previous sentence's actor
                 agents = last_agents if s.index > 0 else ()
-            # place: most specific in the sentence, else the paragraph's recent one, else the doc's
-            loc = min(places, key=lambda f: (_place_rank(f), abs(f.t0 - i))) if places else None
+            # place: most specific in the sentence (not a reference point such as "شمال شرق
+            # بغداد"), else the paragraph's recent one, else the document's first
+            loc = min(places, key=lambda f: (_reference(lex, toks, f), _place_rank(f), abs(f.t0 - i))) if places else None
             if loc is None and last_place is not None and s.index - last_place_sent <= 2:
                 loc = last_place
             if loc is None:
@@ -245,7 +254,6 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             fat, inj, vague = _fatalities(lex, hits, toks, i, typ)
             tv = date
             if tv is None and doc.published:
-                from .model import TimeValue
                 tv = TimeValue(doc.published, "day", "publication")
             if not agents:
                 partial.append("agent")
@@ -301,6 +309,15 @@ def _toll_of_attack(toks: list[str], killing, kept) -> bool:
     return False
 
 
+def _reference(lex: Lexicon, toks: list[str], f: Found) -> bool:
+    """Is a place named only as a reference point ("على بعد 30 كلم شمال بغداد")?"""
+    if f.t0 == 0:
+        return False
+    prev = stems(toks[f.t0 - 1])[-1][0]
+    return any(prev in lex.words.get(f"directions.{d}", ()) for d in
+               ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"))
+
+
 def _place_rank(f: Found) -> int:
     p = f.place
     return PRECISION_RANK.get(p.precision, 6) if p else 6
@@ -308,36 +325,45 @@ def _place_rank(f: Found) -> int:
 
 def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ: str,
            actors: list[Found]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Agents and targets among the sentence's actors, from cue words and word order."""
+    """Agents and targets among the sentence's actors, from cue words and word order.
+
+    Cues: "على يد / من قبل X" (agent), "ضد / على / بحق / مواقع X" (target); then Arabic word
+    order: the subject before a verb (SVO) or right after it (VSO) acts; after a masdar the
+    genitive is the victim of a killing or arrest and the actor of an attack ("غارة للتحالف").
+    """
     agents: list[str] = []
     targets: list[str] = []
+    armed_like = ARMED_TYPES + ("Government",)
     for f in sorted(actors, key=lambda f: abs(f.t0 - i)):
         if abs(f.t0 - i) > 15 and abs(f.t1 - i) > 15:
             continue
-        prev = [stems(t)[-1][0] for t in toks[max(0, f.t0 - 2):f.t0]]
-        prev_norm = {strip_article(p) for p in prev} | set(prev)
+        # the two words before the name, but never the trigger's own words
+        window = [k for k in range(max(0, f.t0 - 2), f.t0) if not i <= k < j]
+        prev = {stems(toks[k])[-1][0] for k in window} | {toks[k] for k in window}
+        prev |= {strip_article(p) for p in prev}
         own = toks[f.t0]
         lam = own.startswith("ل") and not own.startswith("ال") or own.startswith("لل")
-        role = None
-        if prev_norm & {"يد", "قبل"}:
+        before = f.t1 <= i
+        if prev & {"يد", "قبل"}:
             role = "agent"
-        elif prev_norm & TARGET_CUES or (lam and f.t0 < i):
+        elif prev & TARGET_CUES:
             role = "target"
-        elif lam and f.t0 >= j and f.t0 - j <= 3 and spec.pos != "verb":
-            role = "agent"            # "غارة للتحالف"
-        elif f.t0 >= j and f.t0 - j <= 2 and spec.pos != "verb":
-            # genitive after a masdar/noun: the victim for killings, the actor for attacks
-            if typ in VICTIM_GENITIVE or f.type not in ARMED_TYPES + ("Government",):
-                role = "target"
-            else:
-                role = "agent"
-        elif f.t0 >= j and spec.pos == "verb":
-            role = "agent" if not agents and f.t0 - j <= 3 else "target"
-        elif f.t1 <= i:
-            role = "agent" if f.type in ARMED_TYPES + ("Government", "Person") and not agents else "target"
+        elif before:
+            # the subject before the trigger (SVO); a person only right before the verb
+            subject = f.type in armed_like or (f.type == "Person" and i - f.t1 <= 1)
+            role = "agent" if subject and not lam and not agents else "target"
+        elif spec.pos == "verb":
+            # VSO: the first actor right after the verb is its subject ("قصفت طائرات التحالف")
+            role = "agent" if not agents and f.t0 - j <= 3 and not lam else "target"
+        elif lam and f.t0 - j <= 3:
+            role = "agent"            # "غارة للتحالف", "هجوم لداعش"
+        elif f.t0 - j <= 2:
+            # genitive after a masdar: the victim of a killing, the actor of an attack
+            role = "target" if typ in VICTIM_GENITIVE or f.type not in armed_like else "agent"
         else:
-            role = "target" if agents else ("agent" if f.type in ARMED_TYPES + ("Government",) else "target")
-        if role == "agent" and typ in VICTIM_GENITIVE and f.type == "Person" and f.t0 > i and not (prev_norm & {"يد", "قبل"}):
+            role = "target"
+        if role == "agent" and typ in VICTIM_GENITIVE and f.type == "Person" and not before \
+                and not prev & {"يد", "قبل"}:
             role = "target"
         bucket = agents if role == "agent" else targets
         if f.id not in agents and f.id not in targets:

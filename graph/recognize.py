@@ -28,8 +28,6 @@ _NISBA_OK = ("ي",)
 _COMPOUND_PLACE_FIRST = {"ابو", "ام", "عين", "تل", "دير", "جسر", "كفر", "بيت", "خربه", "راس",
                          "جبل", "وادي", "الشيخ", "بني", "بير", "سد", "مزرعه", "حي", "معره", "قلعه",
                          "خان", "عين", "مرج", "سهل", "حزم", "ال"}
-_PLACE_PREPS = {"في", "قرب", "من", "الي", "نحو", "باتجاه", "داخل", "بمدينه", "بلده", "شرق", "غرب",
-                "شمال", "جنوب", "محيط", "اطراف", "مدينه", "قريه", "بين", "عند"}
 
 
 @dataclass
@@ -98,6 +96,14 @@ def _direction(res: Resources, toks: list[str], j: int) -> tuple[int, str | None
     return 0, None
 
 
+_LOCATED = {"ريف", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "قرب", "وسط"}
+
+
+def _located_after(toks: list[str], j: int) -> bool:
+    """Is the word at j a location phrase ("بريف حلب", "شمال حمص", "قرب الحدود")?"""
+    return j < len(toks) and any(f in _LOCATED for f, _ in stems(toks[j]))
+
+
 def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
     """KB actors and gazetteer places in one sentence: one left-to-right longest-match pass."""
     toks = [t.text for t in s.tokens]
@@ -132,8 +138,9 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
         if row is None:
             i += n
             continue
-        if row.needs_context and not (cue in placesmod.CUE_PRECISIONS or prev_stem in _PLACE_PREPS
-                                      or prev in _PLACE_PREPS or k > 0 and toks[i][0] in "بل"):
+        if row.needs_context and not (cue in placesmod.CUE_PRECISIONS or _located_after(toks, i + n)):
+            # a name that is also a common word ("الباب", "المدينة") needs a place cue word
+            # before it ("مدينة الباب") or a location after it ("الباب بريف حلب")
             i += n
             continue
         if cue in ("ريف", "بادي", "باديه", "اطراف", "ضواحي") and i > 0:
