@@ -139,6 +139,12 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
     return sources
 
 
+def _attributed(lex: Lexicon, toks: list[str]) -> bool:
+    """Does the sentence name a source of its own (even an unnamed one: "قالت مصادر")?"""
+    ix = (lex.phrases["attribution_verbs"], lex.phrases["attribution_preps"])
+    return any(x.match(toks, k) for k in range(min(len(toks), 8)) for x in ix)
+
+
 def _fatalities(lex: Lexicon, hits: Hits, toks: list[str], i: int, typ: str) -> tuple[int | None, int | None, bool]:
     """(fatalities, injured, vague) from numbers next to death / injury / victim words."""
     deaths = injured = None
@@ -190,6 +196,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         by_sent.setdefault(f.sent, []).append(f)
     events: list[Event] = []
     last_agents: tuple[str, ...] = ()
+    last_sources: tuple[str, ...] = ()
     last_place: Found | None = None
     last_place_sent = -10
     doc_place: Found | None = None
@@ -213,6 +220,11 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         actors = [f for f in names if f.type in ACTOR_TYPES]
         sources = _attribution(lex, toks, actors)
         source_ids = tuple(dict.fromkeys(f.id for f in sources))
+        if source_ids:
+            last_sources = source_ids
+        elif not _attributed(lex, toks):
+            # a sentence that attributes nothing continues the report of the last source
+            source_ids = last_sources
         role_actors = [f for f in actors if f not in sources]
         date = find_date(lex, toks, doc.published)
         hits = lex.scan(toks)

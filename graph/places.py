@@ -19,7 +19,7 @@ COLUMNS = ("id", "type", "precision", "name_ar", "name_en", "aliases_ar", "lat",
            "country", "admin1", "admin2", "wikidata", "geonames", "pcode", "population",
            "needs_context", "source")
 # Most specific first: used to pick an incident's location.
-PRECISION_RANK = {"town": 0, "subdistrict": 1, "district": 2, "region": 3, "governorate": 4,
+PRECISION_RANK = {"site": -1, "town": 0, "subdistrict": 1, "district": 2, "region": 3, "governorate": 4,
                   "country": 5, "unknown": 6}
 # Which precisions a cue word asks for.
 CUE_PRECISIONS = {

@@ -138,6 +138,10 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
         if row is None:
             i += n
             continue
+        if cue in ("حي", "حاره", "سوق", "شارع", "ساحه"):
+            # "حي القادسية": a neighbourhood that shares a town's name; the pattern stage names it
+            i += n
+            continue
         if row.needs_context and not (cue in placesmod.CUE_PRECISIONS or _located_after(toks, i + n)):
             # a name that is also a common word ("الباب", "المدينة") needs a place cue word
             # before it ("مدينة الباب") or a location after it ("الباب بريف حلب")
@@ -180,13 +184,25 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
     return merged
 
 
-def find_patterns(res: Resources, s: SentenceText, taken: set[int]) -> list[Found]:
-    """Names nobody listed, from the shapes news gives them: قرية X، الرئيس X Y، أبو X الـYي."""
+# Place heads after which a proper name names a village (precision "town") or a site inside
+# a town (neighbourhood, market, mosque...: precision "site").
+_VILLAGE_HEADS = {"قريه", "بلده", "مخيم", "مزرعه", "عزبه", "ضيعه", "قري", "بلدات"}
+_SITE_HEADS = {"حي", "حاره", "ضاحيه", "سوق", "ساحه", "شارع", "مسجد", "جامع", "كنيسه", "مستشفي",
+               "مطار", "معبر", "سجن", "حقل", "جسر", "جبل", "وادي", "سد", "مصفاه", "ملعب", "ميدان",
+               "دوار", "تله", "معسكر", "قاعده"}
+
+
+def find_patterns(res: Resources, s: SentenceText, taken: set[int],
+                  names: list[Found] = ()) -> list[Found]:
+    """Names nobody listed, from the shapes news gives them: قرية X، حي X، أبو X الـYي.
+
+    An unknown village or neighbourhood is still a Location, placed inside the known place
+    the sentence names (its coordinates stay unknown)."""
     lex = res.lex
     toks = [t.text for t in s.tokens]
     out: list[Found] = []
     settlement = lex.words.get("place_heads.settlement", frozenset())
-    titles = lex.words.get("titles", frozenset())
+    known = [f for f in names if f.place is not None and f.place.precision not in ("country",)]
     i = 0
     while i < len(toks):
         if i in taken:
@@ -194,17 +210,30 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int]) -> list[Foun
             continue
         form, k = stems(toks[i])[-1]
         head = strip_article(form)
-        # قرية/بلدة/حي/مخيم + unknown name → Location
-        if (head in settlement or form in settlement) and head not in ("منطقه", "محافظه") \
-                and i + 1 < len(toks) and i + 1 not in taken and _is_name_token(toks[i + 1], lex) \
-                and not lex.has("directions.north", toks[i + 1]):
+        is_site = head in _SITE_HEADS
+        is_head = is_site or head in _VILLAGE_HEADS or head in settlement or form in settlement
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        if is_head and head not in ("منطقه", "محافظه", "قضاء", "ناحيه") and nxt \
+                and i + 1 not in taken and _is_name_token(nxt, lex) \
+                and not lex.has("directions.north", nxt) \
+                and not (is_site and not nxt.startswith("ال") and head not in ("حي", "حاره")) \
+                and not lex.triggers.match(toks, i + 1) and not lex.phrases["victim_groups"].match(toks, i + 1):
             j = i + 2
-            if strip_article(toks[i + 1]) in _COMPOUND_PLACE_FIRST or toks[i + 1] in _COMPOUND_PLACE_FIRST:
+            if strip_article(nxt) in _COMPOUND_PLACE_FIRST or nxt in _COMPOUND_PLACE_FIRST \
+                    or (j < len(toks) and toks[j].startswith("ال") and toks[j].endswith("ي") and is_site):
                 if j < len(toks) and j not in taken and _is_name_token(toks[j], lex):
                     j += 1
             name = " ".join(toks[i + 1:j])
+            parent = min(known, key=lambda f: abs(f.t0 - i)).place if known else None
+            precision = "site" if is_site else "town"
+            label = " ".join(toks[i:j]) if is_site else name
+            pid = (f"{parent.id}/" if parent else "") + label
+            place = Place(id=pid, lat=None, lon=None, precision=precision,
+                          parents=((parent.id, *parent.parents) if parent else ()),
+                          country=parent.country if parent else None,
+                          admin1=parent.admin1 if parent else None, admin2=parent.admin2 if parent else None)
             out.append(Found(s.index, i + 1, j, s.tokens[i + 1].start, s.tokens[j - 1].end,
-                             "new:Location:" + name, "Location", "pattern", name))
+                             "new:Location:" + label, "Location", "pattern", label, place=place))
             i = j
             continue
         # أبو X الـYي (kunya + nisba) → Person
@@ -369,7 +398,7 @@ def recognize(res: Resources, doc: Document, an: Analysed, gate: bool = True) ->
     relevant = is_relevant(signals)
     found = list(first)
     for s, names, taken in per_sent:
-        pats = find_patterns(res, s, taken)
+        pats = find_patterns(res, s, taken, names)
         taken = taken | {t for f in pats for t in range(f.t0, f.t1)}
         tagged = find_tagged(res, s, taken) if relevant or not gate else []
         extra = pats + tagged
