@@ -237,14 +237,15 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 continue
             typ = _type(spec, toks, i, j - i)
             if typ in seen_types:
-                continue        # one incident mention per type and sentence
+                continue        # "شن غارات ... الغارات": one incident mention per type and sentence
             seen_types.add(typ)
             kept.append((i, j, k, spec, typ))
         kept = [x for x in kept if not (x[4] == "killing" and _toll_of_attack(toks, x, kept))]
         if any(x[3].toll for x in kept):
             # a casualty noun stands for an incident only alone and with its number
             alone = len(kept) == 1
-            kept = [x for x in kept if not x[3].toll or (alone and _number_near(lex, toks, x[0]))]
+            kept = [x for x in kept if not x[3].toll or (alone and _number_near(lex, toks, x[0]))
+                    or _body_found(toks, x[0])]
         if len({x[4] for x in kept}) > 1:
             # "other" (destruction, torture...) only stands alone
             kept = [x for x in kept if x[4] != "other"]
@@ -297,6 +298,14 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
 
 CAUSE_BEFORE = {"في", "جراء", "اثر", "بسبب", "نتيجه", "بعد", "خلال", "عقب"}
 RESULT_VERBS = {"اسفر", "اسفرت", "ادي", "ادت", "خلف", "خلفت", "اوقع", "اوقعت", "تسبب", "تسببت", "عن", "الي"}
+
+
+FOUND = {"عثر", "عثرت", "العثور", "عثروا", "انتشال", "انتشلت", "عثور"}
+
+
+def _body_found(toks: list[str], i: int) -> bool:
+    """"عثر على 20 جثة": bodies found are a killing of their own."""
+    return any(stems(t)[-1][0] in FOUND for t in toks[max(0, i - 5):i])
 
 
 def _number_near(lex: Lexicon, toks: list[str], i: int) -> bool:
