@@ -226,8 +226,8 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             # a sentence that attributes nothing continues the report of the last source
             source_ids = last_sources
         role_actors = [f for f in actors if f not in sources]
-        date = find_date(lex, toks, doc.published)
         hits = lex.scan(toks)
+        date = find_date(lex, toks, doc.published, hits)
         aggregate = bool(hits.get("aggregate_markers"))
         seen_types: set[str] = set()
         sentence = Sentence(s.index, *an.original(s.start, s.end))

@@ -34,14 +34,24 @@ def _valid(y: int, m: int, d: int) -> bool:
     return 1 <= m <= 12 and 1 <= d <= calendar.monthrange(y, m)[1]
 
 
-def find_date(lex: Lexicon, toks: list[str], published: str | None) -> TimeValue | None:
-    """The first date a sentence states (explicit beats relative). None if it states none."""
+DATE_LISTS = ("months", "weekdays", "relative_days", "relative_periods")
+
+
+def find_date(lex: Lexicon, toks: list[str], published: str | None, hits=None) -> TimeValue | None:
+    """The first date a sentence states (explicit beats relative). None if it states none.
+
+    ``hits`` (from ``Lexicon.scan``) limits the search to words that can start a date."""
     pub = _pub(published)
     months = lex.phrases["months"]
     explicit: TimeValue | None = None
     relative: TimeValue | None = None
     n = len(toks)
-    for i, tok in enumerate(toks):
+    if hits is None:
+        hits = lex.scan(toks)
+    where = {p for name in DATE_LISTS for p, _, _ in hits.get(name, ())}
+    where |= {p for p, t in enumerate(toks) if t[:1].isdigit()}
+    for i in sorted(where):
+        tok = toks[i]
         # numeric dates 21/7/2015, 2015-07-21
         m = _DMY.match(tok) or _YMD.match(tok)
         if m and explicit is None:
