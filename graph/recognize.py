@@ -169,6 +169,26 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
                              "place:" + rid, "Location", "gazetteer", label, None, None, place))
             i = end_tok
             continue
+        if row.precision == "country" and i > 0:
+            # "شمال شرق سوريا", "شمال العراق": a region of the country
+            for back in (2, 1):
+                if i - back < 0 or (out and out[-1].t1 > i - back):
+                    continue
+                dm = lex.phrases["directions"].match(toks, i - back, proclitics=True)
+                if dm and dm[0][0] == back and dm[0][2] not in ("near", "center"):
+                    direction = dm[0][2]
+                    start_tok = i - back
+                    start = s.tokens[start_tok].start + dm[0][1]
+                    label = " ".join(toks[start_tok:i + n])
+                    place = Place(id=f"{row.id}:{direction}", lat=row.lat, lon=row.lon, precision="region",
+                                  parents=(row.id,), country=row.country)
+                    out.append(Found(s.index, start_tok, i + n, start, ne, f"place:{row.id}:{direction}",
+                                     "Location", "gazetteer", label, None, None, place))
+                    break
+            else:
+                out.append(_place_found(res, row, s.index, i, i + n, ns, ne, "gazetteer"))
+            i += n
+            continue
         out.append(_place_found(res, row, s.index, i, i + n, ns, ne, "gazetteer"))
         i += n
     # "الرئيس السوري بشار الأسد": a title alias right before a named person is that person

@@ -68,3 +68,15 @@ def test_ingest_bad_input_names_the_file_and_problem(tmp_path, setup, problem):
     with pytest.raises(InputError) as e:
         list(ingest.read([path]))
     assert problem in str(e.value) and str(path) in str(e.value)
+
+
+def test_ingest_html_page_gives_the_article_text(tmp_path):
+    body = "قالت مصادر محلية إن اشتباكات عنيفة دارت بين القوات الحكومية ومسلحين في ريف حلب الشمالي. " * 3
+    page = (f"<html><head><title>اشتباكات في حلب</title></head><body><nav>الرئيسية | أخبار</nav>"
+            f"<article><h1>اشتباكات في حلب</h1><p>{body}</p><p>{body}</p></article>"
+            f"<footer>جميع الحقوق محفوظة</footer></body></html>")
+    p = tmp_path / "page.html"
+    p.write_text(page, encoding="utf-8")
+    [d] = ingest.read([p])
+    assert "اشتباكات عنيفة" in d.text and "جميع الحقوق" not in d.text
+    assert d.doc == "page"
