@@ -233,7 +233,7 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
         is_site = head in _SITE_HEADS
         is_head = is_site or head in _VILLAGE_HEADS or head in settlement or form in settlement
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
-        if is_head and head not in ("منطقه", "محافظه", "قضاء", "ناحيه") and nxt \
+        if is_head and not form.startswith("ال") and head not in ("منطقه", "محافظه", "قضاء", "ناحيه") and nxt \
                 and i + 1 not in taken and _is_name_token(nxt, lex) \
                 and not lex.has("directions.north", nxt) \
                 and not (is_site and not nxt.startswith("ال") and head not in ("حي", "حاره")) \
@@ -269,8 +269,21 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
     return out
 
 
-def find_tagged(res: Resources, s: SentenceText, taken: set[int]) -> list[Found]:
-    """Spans the statistical tagger marks as names, where nothing else matched."""
+def _name_stem(word: str) -> tuple[str, int]:
+    """The name inside a tagged token, without its proclitics — conservatively, since a name
+    may itself begin with ب or ل ("بورصة", "لندن"): و/ف are removed, ب/ل/ك only before ال."""
+    best = (word, 0)
+    for form, k in stems(word)[1:]:
+        if form.startswith("ال") or (k == 1 and word[0] in "وف"):
+            best = (form, k)
+    return best
+
+
+def find_tagged(res: Resources, s: SentenceText, taken: set[int],
+                places_only: set[int] = frozenset()) -> list[Found]:
+    """Spans the statistical tagger marks as names, where nothing else matched — or, for an
+    organisation or person, around a place name only ("جامعة دمشق" holds "دمشق"): then both
+    the place and the longer name are mentions."""
     if res.tagger is None:
         return []
     lex = res.lex
@@ -290,12 +303,15 @@ def find_tagged(res: Resources, s: SentenceText, taken: set[int]) -> list[Found]
         span = list(range(i, j))
         i0 = i
         i = j
-        if kind not in ("PERS", "LOC", "ORG") or set(span) & taken:
+        if kind not in ("PERS", "LOC", "ORG"):
+            continue
+        overlap = set(span) & taken
+        if overlap and not (kind in ("ORG", "PERS") and overlap <= places_only and len(span) > len(overlap)):
             continue
         words = toks[i0:j]
         if not all(w.isalpha() for w in words):
             continue
-        first, k = stems(words[0])[-1]
+        first, k = _name_stem(words[0])
         if kind == "PERS" and len(words) == 1 and first in lex.words.get("titles", frozenset()):
             continue
         if len(words) == 1 and (first in lex.stopwords or len(first) < 3 or res.lex.triggers.match(words, 0)):
@@ -430,7 +446,9 @@ def recognize(res: Resources, doc: Document, an: Analysed, gate: bool = True) ->
     for s, names, taken in per_sent:
         pats = find_patterns(res, s, taken, names)
         taken = taken | {t for f in pats for t in range(f.t0, f.t1)}
-        tagged = find_tagged(res, s, taken) if (relevant or not gate) and _worth_tagging(res, s, names) else []
+        in_places = {t for f in names if f.type in PLACE_TYPES for t in range(f.t0, f.t1)}
+        tagged = (find_tagged(res, s, taken, in_places)
+                  if not gate or (relevant and _worth_tagging(res, s, names)) else [])
         extra = pats + tagged
         if extra:
             # victim-group words inside a new name are part of the name
