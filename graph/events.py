@@ -19,7 +19,7 @@ from .text import Analysed, SentenceText
 # Cue words right before an actor (after clitic stripping) that make it a target or an agent.
 TARGET_CUES = {"ضد", "علي", "بحق", "استهدف", "استهدفت", "يستهدف", "تستهدف", "استهداف", "مواقع",
                "معاقل", "مقرات", "مقر", "تجمعات", "صفوف", "قياديين", "قيادي", "قاده", "امير", "زعيم",
-               "مواقعا", "نقاط", "ارتال", "رتل", "تابعين", "تابعه", "التابعه", "التابعين", "مستهدفا",
+               "مواقعا", "نقاط", "ارتال", "رتل", "مستهدفا",
                "مستهدفه", "مستهدفين", "اوكار", "وكر", "ثكنات", "دوريه", "حاجز", "مراكز"}
 # Event types whose genitive (إضافة) after a masdar names the victim, not the perpetrator.
 VICTIM_GENITIVE = {"assassination", "execution", "abduction", "arrest", "killing"}
@@ -139,6 +139,26 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
     return sources
 
 
+GENERIC_TYPES = {"military_campaign", "armed_clash", "other"}
+VICTIM_NOUNS = {"افراد", "عناصر", "جنود", "مقاتلين", "مدنيين", "عسكريين", "ضباط"}
+SELF = {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "انا", "اننا", "باننا"}
+OWN_FORCES = {"طائرات", "قوات", "مقاتلات", "وحدات", "عناصر", "مدفعيه", "طيران", "جنود", "مقاتلي", "مقاتلو"}
+
+
+def _self_report(toks: list[str], i: int, sources: list[Found]) -> tuple[str, ...]:
+    """"أعلنت القوات العراقية أنها قتلت": the source reports its own act, so it is the agent
+    too ("قالت الوزارة إن طائراتها شنت" likewise, through the possessive)."""
+    for f in sources:
+        if f.type not in ARMED_TYPES + ("Government",) or f.t1 > i:
+            continue
+        between = toks[f.t1:i]
+        if any(w in SELF for w in between) or any(
+                any(w.endswith(suf) and w[: -len(suf)] in OWN_FORCES for suf in ("ها", "ه", "هم"))
+                for w in between):
+            return (f.id,)
+    return ()
+
+
 def _attributed(lex: Lexicon, toks: list[str]) -> bool:
     """Does the sentence name a source of its own (even an unnamed one: "قالت مصادر")?"""
     ix = (lex.phrases["attribution_verbs"], lex.phrases["attribution_preps"])
@@ -246,11 +266,22 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             alone = len(kept) == 1
             kept = [x for x in kept if not x[3].toll or (alone and _number_near(lex, toks, x[0]))
                     or _body_found(toks, x[0])]
+        # "عملية إعدام", "حملة اعتقالات": a generic word right before a specific trigger is
+        # part of it, not an incident of its own
+        kept = [x for x in kept if not (x[3].weak and x[4] in GENERIC_TYPES and any(
+            y is not x and 0 <= y[0] - x[1] <= 1 for y in kept))]
         if len({x[4] for x in kept}) > 1:
             # "other" (destruction, torture...) only stands alone
             kept = [x for x in kept if x[4] != "other"]
+        sentence_agents: tuple[str, ...] = ()
         for (i, j, k, spec, typ) in kept:
             agents, targets = _roles(lex, toks, i, j, spec, typ, role_actors)
+            if not agents:
+                agents = _self_report(toks, i, sources)
+            if not agents and sentence_agents:
+                # "نفذ داعش إعدامات ... تمكن من اعتقالهم": the same actor goes on acting
+                agents = tuple(a for a in sentence_agents if a not in targets)
+            sentence_agents = sentence_agents or agents
             groups = tuple(sorted({f.group for f in here if f.type == "Group" and f.group}))
             partial = []
             if not agents and i <= 2 and not any(f.type in ACTOR_TYPES for f in names):
@@ -365,9 +396,10 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
         own = toks[f.t0]
         lam = own.startswith("ل") and not own.startswith("ال") or own.startswith("لل")
         before = f.t1 <= i
+        lam_victim = any(toks[k].startswith("ل") and stems(toks[k])[-1][0] in VICTIM_NOUNS for k in window)
         if prev & {"يد", "قبل"}:
             role = "agent"
-        elif prev & TARGET_CUES:
+        elif prev & TARGET_CUES or lam_victim:
             role = "target"
         elif before:
             # the subject before the trigger (SVO); a person only right before the verb

@@ -1,0 +1,119 @@
+"""Mentions, incidents and roles on the dev gold set and on the five samples, with ../shared/eval/score.py.
+
+usage: python benchmarks/incident_eval.py
+
+The dev set (benchmarks/devset/: 21 SaudiNewsNet war articles + 5 ANERcorp passages, annotated
+in the samples' format) is rebuilt from ../shared with benchmarks/devset/make_texts.py; the
+samples are a contrast, not a target (everyone tunes on them). Prints the scorer's figures and a
+per-role breakdown.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+
+def main():
+    from graph.api import iter_extractions
+    from graph.jsonl import dumps
+    score = SHARED / "eval" / "score.py"
+    if not score.exists():
+        print(f"not found: {score}")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        dev = Path(tmp) / "dev"
+        subprocess.run([sys.executable, str(ROOT / "benchmarks/devset/make_texts.py"), str(dev)],
+                       check=True, capture_output=True)
+        sets = [("dev (unseen: SaudiNewsNet + ANERcorp)", [str(dev / "meta.jsonl")],
+                 ROOT / "benchmarks/devset/gold.json", dev),
+                ("samples (embedded corpus; contrast only)", [str(SHARED / "corpus/syria-ar")],
+                 SHARED / "eval/samples-gold.json", SHARED / "corpus/syria-ar")]
+        print("# command: python benchmarks/incident_eval.py\n")
+        for name, src, gold, texts in sets:
+            pred = Path(tmp) / "pred.jsonl"
+            pred.write_text("".join(dumps(x) + "\n" for x in iter_extractions(src)), encoding="utf-8")
+            out = subprocess.run([sys.executable, str(score), str(gold), str(texts), str(pred), "--json"],
+                                 capture_output=True, text=True, check=True).stdout
+            r = json.loads(out)
+            print(f"{name}: {r['docs_scored']} docs")
+            for part in ("mention", "event", "arg"):
+                print(f"  {part:<8} P {r[part + '_p']:.3f}  R {r[part + '_r']:.3f}  F1 {r[part + '_f1']:.3f}")
+            print(f"  predicted/gold mentions {r['pred_mentions']}/{r['gold_mentions']}, "
+                  f"incidents {r['pred_events']}/{r['gold_events']}, bad offsets {r['bad_offsets']}")
+            for role, (tp, p, g) in roles(score, gold, texts, pred).items():
+                print(f"    {role:<12} P {tp / max(p, 1):.2f}  R {tp / max(g, 1):.2f}  ({tp} of {p} predicted, {g} gold)")
+            print()
+
+
+def roles(score_path, gold_path, text_dir, pred_path):
+    """Per-role counts over matched incidents, computed the way score.py matches them."""
+    spec = importlib.util.spec_from_file_location("athar_score", score_path)
+    sc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sc)
+    gold = json.load(open(gold_path, encoding="utf-8"))
+    texts = sc.load_texts(text_dir, [d["doc"] for d in gold["documents"]])
+    stem_to_doc = {texts[d][0]: d for d in texts}
+    preds = {}
+    for line in open(pred_path, encoding="utf-8"):
+        o = json.loads(line)
+        d = stem_to_doc.get(o["doc"]) or next((g for g in texts if o["doc"].startswith(g)), None)
+        if d:
+            preds[d] = o
+    by_doc = {}
+    for g in sc.gold_mentions(gold, texts):
+        by_doc.setdefault(g[0], []).append(g)
+    ent_map = {}
+    for d, obj in preds.items():
+        for ent in obj["entities"]:
+            votes = {}
+            for m in ent["mentions"]:
+                for g in by_doc.get(d, []):
+                    if sc.overlaps((m["start"], m["end"]), (g[1], g[2])):
+                        votes[g[3]] = votes.get(g[3], 0) + 1
+            if votes:
+                top = max(votes.values())
+                ent_map[(d, ent["id"])] = {g for g, n in votes.items() if n == top}
+    gev = [v for v in gold["events"] if v["doc"] in preds]
+    used, matched = set(), []
+    for d, obj in preds.items():
+        text = texts[d][1]
+        for ev in obj["events"]:
+            span = (ev["trigger"]["start"], ev["trigger"]["end"])
+            for i, gv in enumerate(gev):
+                if i in used or gv["doc"] != d or not sc.same_type(gv["type"], ev["type"]):
+                    continue
+                gs = text.find(gv["evidence"])
+                if gs >= 0 and sc.overlaps(span, (gs, gs + len(gv["evidence"]))):
+                    used.add(i)
+                    matched.append((d, ev, gv))
+                    break
+    st = {}
+
+    def add(role, tp, p, g):
+        a = st.setdefault(role, [0, 0, 0])
+        a[0] += tp
+        a[1] += p
+        a[2] += g
+    for d, ev, gv in matched:
+        for role in ("agents", "targets", "reported_by"):
+            gset = set(gv.get(role) or [])
+            hits = {g for x in ev.get(role) or [] for g in ent_map.get((d, x), set()) & gset}
+            add(role, len(hits), len(ev.get(role) or []), len(gset))
+        loc = ev.get("location")
+        add("location", int(bool(loc) and gv.get("location") in ent_map.get((d, loc), set())),
+            int(bool(loc)), int(bool(gv.get("location"))))
+        add("fatalities", int(ev.get("fatalities") is not None and ev.get("fatalities") == gv.get("fatalities")),
+            int(ev.get("fatalities") is not None), int(gv.get("fatalities") is not None))
+    return st
+
+
+if __name__ == "__main__":
+    main()
