@@ -276,6 +276,9 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         sentence_agents: tuple[str, ...] = ()
         for (i, j, k, spec, typ) in kept:
             agents, targets = _roles(lex, toks, i, j, spec, typ, role_actors)
+            if typ == "armed_clash" and not agents and len(targets) >= 2:
+                # "اشتباكات بين X و Y": ACLED's actor 1 and actor 2
+                agents, targets = targets[:1], targets[1:]
             if not agents:
                 agents = _self_report(toks, i, sources)
             if not agents and sentence_agents:

@@ -113,6 +113,14 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
     lex = res.lex
     while i < len(toks):
         m = res.names.match(toks, i)
+        if not m and i + 1 < len(toks):
+            # "طائرات تركية", "قوات أمريكية": the indefinite form of a listed definite name
+            # ("الطائرات التركية") names the same force
+            a, b = stems(toks[i])[-1][0], toks[i + 1]
+            if not a.startswith("ال") and not b.startswith("ال") and len(a) > 2 and len(b) > 2:
+                key = ("ال" + a, "ال" + b)
+                if key in res.kb.index:
+                    m = [(2, stems(toks[i])[-1][1], ("kb", key))]
         if not m:
             i += 1
             continue
