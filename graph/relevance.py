@@ -16,12 +16,16 @@ STRONG_TYPES = {"airstrike", "bombing", "shelling", "ambush", "execution", "assa
 
 
 def conflict_signals(lex: Lexicon, an: Analysed, found) -> dict[str, int]:
-    """Counts of the evidence that a document is about armed conflict."""
+    """Counts of the evidence that a document is about armed conflict; the scan of the text
+    stops as soon as the evidence suffices (see ``is_relevant``)."""
     armed = sum(1 for f in found if f.type in ARMED)
     victims = sum(1 for f in found if f.type == "Group")
     weapons = strong = killing = 0
     wix = lex.phrases["weapons"]
     for s in an.sentences:
+        if is_relevant({"armed_actors": armed, "victims": victims, "weapons": weapons,
+                        "strong_triggers": strong, "killing_triggers": killing}):
+            break
         toks = [t.text for t in s.tokens]
         for i in range(len(toks)):
             if wix.match(toks, i):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .normalize import Normalized, normalize
 
@@ -18,9 +19,8 @@ _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+|\S", re.UNICODE)
 _SENT_END = re.compile(r"(?<![0-9])[.!?؟…]+(?=\s|$|[\"')\]])|\n+")
 
 
-@dataclass(frozen=True)
-class Token:
-    """One token: normalised text and its span in the NORMALISED text."""
+class Token(NamedTuple):
+    """One token: normalised text and its span in the NORMALISED text (a tuple: cheap to make)."""
     text: str
     start: int
     end: int
@@ -49,7 +49,7 @@ class Analysed:
 
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Split normalised text into word, number and punctuation tokens."""
-    return tuple(Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text))
+    return tuple([Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)])
 
 
 def analyse(text: str) -> Analysed:
