@@ -6,11 +6,27 @@ Lists missed and spurious incident mentions (type, trigger, sentence) and, with 
 missed and spurious entity mentions — for reading errors, not for scoring.
 """
 import json
+import re
 import sys
 from pathlib import Path
 
 COARSE = {"Person": "PER", "Organization": "ORG", "ArmedGroup": "ORG", "Government": "ORG",
           "MilitaryForce": "ORG", "Country": "LOC", "Location": "LOC"}
+
+
+ARABIC_LETTER = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]")
+CLITICS = {"", "و", "ف", "ب", "ل", "ك", "س", "وب", "ول", "وك", "وس", "فب", "فل", "فك"}
+
+
+def whole_word(text, alias, start, end):
+    """The scorer's rule (../shared/eval/score.py): only proclitics before, no letter after."""
+    ws = start
+    while ws > 0 and ARABIC_LETTER.match(text[ws - 1]):
+        ws -= 1
+    prefixes = CLITICS if alias.startswith("ال") else CLITICS | {c + "ال" for c in CLITICS}
+    if text[ws:start] not in prefixes:
+        return False
+    return not (end < len(text) and ARABIC_LETTER.match(text[end]) and ARABIC_LETTER.match(alias[-1]))
 
 
 def main():
@@ -63,14 +79,14 @@ def main():
                 if i not in used:
                     print(f"  FN {g['type']:<18} {g['trigger_ar']!r:<16} | {g['evidence'][:110]}")
         if show_m:
-            import re
             gold_spans = []
             for e in gold["entities"]:
                 if d not in e.get("docs", []):
                     continue
                 for a in set(e["aliases_ar"]):
                     for m in re.finditer(re.escape(a), text):
-                        gold_spans.append((m.start(), m.end(), COARSE[e["type"]], a))
+                        if whole_word(text, a, m.start(), m.end()):
+                            gold_spans.append((m.start(), m.end(), COARSE[e["type"]], a))
             pred_spans = [(m["start"], m["end"], COARSE.get(e["type"]), m["text"]) for e in p["entities"] for m in e["mentions"]]
             print(f"=== {d} mentions")
             for g in sorted(set(gold_spans)):

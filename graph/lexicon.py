@@ -204,7 +204,7 @@ def _flatten(value) -> list[str]:
     return []
 
 
-_LISTS = ("day_parts", "vague_numbers", "approximators", "death_nouns", "injury_nouns",
+_LISTS = ("unidentified_actors", "day_parts", "vague_numbers", "approximators", "death_nouns", "injury_nouns",
           "aggregate_markers", "negation", "modality", "habitual", "titles", "role_phrases",
           "weapons")
 

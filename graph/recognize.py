@@ -264,6 +264,15 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
                              "new:Location:" + label, "Location", "pattern", label, place=place))
             i = j
             continue
+        # "مسلحون مجهولون": the unidentified armed group
+        um = lex.phrases["unidentified_actors"].match(toks, i)
+        if um and not any(t in taken for t in range(i, i + um[0][0])):
+            n = um[0][0]
+            out.append(Found(s.index, i, i + n, s.tokens[i].start + um[0][1], s.tokens[i + n - 1].end,
+                             "new:ArmedGroup:unidentified", "ArmedGroup", "pattern", " ".join(toks[i:i + n]),
+                             "Unidentified armed group"))
+            i += n
+            continue
         # أبو X الـYي (kunya + nisba) → Person
         if form in ("ابو", "ام") and i + 2 < len(toks) and not ({i + 1, i + 2} & taken) \
                 and _is_name_token(toks[i + 1], lex) and toks[i + 2].startswith("ال") \
