@@ -22,6 +22,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+from .normalize import norm
+
 __all__ = ["Tagger", "ModelError", "features", "sentence_features", "normalize_token",
            "candidate_stems", "load_lexicon", "read_conll", "bio_spans", "TYPES",
            "DEFAULT_MODEL", "DEFAULT_LEXICON"]
@@ -44,21 +46,9 @@ class ModelError(RuntimeError):
 # --------------------------------------------------------------------------------------------
 # Normalisation
 # --------------------------------------------------------------------------------------------
-_TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # + tatweel
-_CHARMAP = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-    "ى": "ي", "ة": "ه",
-    "٠": "0", "١": "1", "٢": "2", "٣": "3", "٤": "4",
-    "٥": "5", "٦": "6", "٧": "7", "٨": "8", "٩": "9",
-    "۰": "0", "۱": "1", "۲": "2", "۳": "3", "۴": "4",
-    "۵": "5", "۶": "6", "۷": "7", "۸": "8", "۹": "9",
-    "ی": "ي", "ک": "ك",
-})
-
-
 def normalize_token(token: str) -> str:
-    """Matching form of one token: no tashkeel/tatweel, أإآٱ→ا, ى→ي, ة→ه, Eastern digits→ASCII."""
-    return _TASHKEEL.sub("", token).translate(_CHARMAP)
+    """Matching form of one token: the project's normalisation (graph/normalize.py)."""
+    return norm(token)
 
 
 def candidate_stems(norm: str) -> list[str]:

@@ -23,6 +23,8 @@ _TABLE: dict[int, str] = {}
 for _c in range(0x064B, 0x0660):          # tashkeel (fathatan .. wavy hamza below)
     _TABLE[_c] = ""
 _TABLE[0x0670] = ""                        # superscript alef
+for _c in list(range(0x0610, 0x061B)) + list(range(0x06D6, 0x06EE)):
+    _TABLE[_c] = ""                        # Quranic annotation marks
 _TABLE[0x0640] = ""                        # tatweel
 for _c in list(range(0x200B, 0x2010)) + list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A)):
     _TABLE[_c] = ""                        # zero-width and bidi controls

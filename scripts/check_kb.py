@@ -32,6 +32,9 @@ from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from graph.normalize import norm as _norm  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT / "graph" / "data" / "actors.yaml"
 
@@ -61,22 +64,9 @@ GENERIC = {
     "البرلمان", "القيادة", "القياده", "الخارجيه", "الداخليه", "الدفاع", "الائتلاف", "الاتحاد",
 }
 
-_TABLE: dict[int, str] = {c: "" for c in range(0x064B, 0x0660)}   # tashkeel
-_TABLE[0x0670] = ""                                                 # superscript alef
-_TABLE[0x0640] = ""                                                 # tatweel
-for _c in list(range(0x200B, 0x2010)) + list(range(0x202A, 0x202F)) + list(range(0x2066, 0x206A)) + [0xFEFF, 0xAD]:
-    _TABLE[_c] = ""                                                 # zero-width / bidi controls
-for _a in "أإآٱ":
-    _TABLE[ord(_a)] = "ا"
-_TABLE[ord("ى")] = "ي"
-_TABLE[ord("ی")] = "ي"                                              # Persian yeh
-_TABLE[ord("ک")] = "ك"                                              # Persian kaf
-_TABLE[ord("ة")] = "ه"
-
-
 def norm(s: str) -> str:
-    """Matching form of an alias: the normalisation of graph/normalize.py, spaces collapsed."""
-    return " ".join(s.translate(_TABLE).split())
+    """Matching form of an alias: the project's normalisation, spaces collapsed."""
+    return " ".join(_norm(s).split())
 
 
 def as_date(value) -> date | None:
