@@ -139,6 +139,7 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
     return sources
 
 
+DID = {"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "تمكن", "تمكنت", "تمكنوا"}
 GENERIC_TYPES = {"military_campaign", "armed_clash", "other"}
 VICTIM_NOUNS = {"افراد", "عناصر", "جنود", "مقاتلين", "مدنيين", "عسكريين", "ضباط"}
 SELF = {"انه", "انها", "انهم", "انهما", "بانه", "بانها", "بانهم", "انا", "اننا", "باننا"}
@@ -281,6 +282,10 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 agents, targets = targets[:1], targets[1:]
             if not agents:
                 agents = _self_report(toks, i, sources)
+            if i > 0 and stems(toks[i - 1])[-1][0] in DID and (sentence_agents or last_agents):
+                # "اعتقلت خلايا التنظيم العناصر ... وقامت بإعدامهم": the subject goes on acting
+                agents = sentence_agents or last_agents
+                targets = tuple(t for t in targets if t not in agents)
             if not agents and sentence_agents:
                 # "نفذ داعش إعدامات ... تمكن من اعتقالهم": the same actor goes on acting
                 agents = tuple(a for a in sentence_agents if a not in targets)
@@ -406,7 +411,7 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
             role = "target"
         elif before:
             # the subject before the trigger (SVO); a person only right before the verb
-            subject = f.type in armed_like or (f.type == "Person" and i - f.t1 <= 1)
+            subject = f.type in armed_like or (f.type == "Person" and spec.pos == "verb" and i - f.t1 <= 1)
             role = "agent" if subject and not lam and not agents else "target"
         elif spec.pos == "verb":
             # VSO: the first actor right after the verb is its subject ("قصفت طائرات التحالف")
