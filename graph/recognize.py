@@ -146,7 +146,7 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
         if row is None:
             i += n
             continue
-        if cue in ("حي", "حاره", "سوق", "شارع", "ساحه"):
+        if cue in _SITE_HEADS:
             # "حي القادسية": a neighbourhood that shares a town's name; the pattern stage names it
             i += n
             continue
@@ -243,7 +243,7 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         if is_head and not form.startswith("ال") and head not in ("منطقه", "محافظه", "قضاء", "ناحيه") and nxt \
                 and i + 1 not in taken and _is_name_token(nxt, lex) \
-                and not lex.has("directions.north", nxt) \
+                and not lex.has("directions.north", nxt) and not _generic_place(lex, nxt) \
                 and not (is_site and not nxt.startswith("ال") and head not in ("حي", "حاره")) \
                 and not lex.triggers.match(toks, i + 1) and not lex.phrases["victim_groups"].match(toks, i + 1):
             j = i + 2
@@ -254,7 +254,7 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
             name = " ".join(toks[i + 1:j])
             parent = min(known, key=lambda f: abs(f.t0 - i)).place if known else None
             precision = "site" if is_site else "town"
-            label = " ".join(toks[i:j]) if is_site else name
+            label = " ".join([form] + toks[i + 1:j]) if is_site else name
             pid = (f"{parent.id}/" if parent else "") + label
             place = Place(id=pid, lat=None, lon=None, precision=precision,
                           parents=((parent.id, *parent.parents) if parent else ()),
@@ -284,6 +284,13 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
             continue
         i += 1
     return out
+
+
+def _generic_place(lex: Lexicon, word: str) -> bool:
+    """"المدينة", "المحافظة", "البلدة": a place noun, not a place name."""
+    heads = lex.words.get("place_heads.settlement", frozenset()) | lex.words.get("place_heads.feature", frozenset())
+    form = stems(word)[-1][0]
+    return strip_article(form) in heads or form in heads
 
 
 def _name_stem(word: str) -> tuple[str, int]:
@@ -331,7 +338,8 @@ def find_tagged(res: Resources, s: SentenceText, taken: set[int],
         first, k = _name_stem(words[0])
         if kind == "PERS" and len(words) == 1 and first in lex.words.get("titles", frozenset()):
             continue
-        if len(words) == 1 and (first in lex.stopwords or len(first) < 3 or res.lex.triggers.match(words, 0)):
+        if len(words) == 1 and (first in lex.stopwords or len(first) < 3 or res.lex.triggers.match(words, 0)
+                                or _generic_place(lex, first)):
             continue
         words = [first] + words[1:]
         name = " ".join(words)
