@@ -155,7 +155,8 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
             # before it ("مدينة الباب") or a location after it ("الباب بريف حلب")
             i += n
             continue
-        if cue in ("ريف", "بادي", "باديه", "اطراف", "ضواحي") and i > 0:
+        if cue in ("ريف", "بادي", "باديه", "اطراف", "ضواحي") and i > 0 and k == 0:
+            # (k == 0: "البادية ودير الزور" is two places, not the desert of Deir ez-Zor)
             # "ريف حلب الشرقي": a region inside the named unit, starting at the cue word.
             gov = row
             if row.precision == "town" and row.parent:
@@ -338,8 +339,8 @@ def find_tagged(res: Resources, s: SentenceText, taken: set[int],
         first, k = _name_stem(words[0])
         if kind == "PERS" and len(words) == 1 and first in lex.words.get("titles", frozenset()):
             continue
-        if len(words) == 1 and (first in lex.stopwords or len(first) < 3 or res.lex.triggers.match(words, 0)
-                                or _generic_place(lex, first)):
+        if len(words) == 1 and (first in lex.stopwords or len(first) < 3 or _generic_place(lex, first)
+                                or res.lex.triggers.match([first], 0) or res.lex.triggers.match([strip_article(first)], 0)):
             continue
         words = [first] + words[1:]
         name = " ".join(words)
