@@ -90,3 +90,47 @@ def test_temporal_date_forms(phrase, value, precision, basis):
 def test_events_aggregate_tally_is_flagged():
     evs, _ = events("بلغت حصيلة القتلى منذ مطلع العام 300 قتيل في المعارك بين داعش والجيش.")
     assert evs and evs[0].aggregate
+
+
+def roles(text, typ, published="2015-07-30"):
+    evs, names = events(text, published)
+    [ev] = [e for e in evs if e.type == typ]
+    return ([names[a].label for a in ev.agents], [names[t].label for t in ev.targets],
+            [names[s].label for s in ev.reported_by], ev)
+
+
+def test_events_source_reporting_its_own_act_is_the_agent():
+    agents, _, sources, _ = roles("أعلنت وزارة الدفاع الروسية أنها شنت غارات على مواقع لتنظيم داعش في ريف حمص.", "airstrike")
+    assert agents and agents == sources
+
+
+def test_events_unnamed_gunmen_are_the_agent():
+    agents, _, _, _ = roles("اغتال مسلحون مجهولون ضابطا في الشرطة العراقية في الموصل.", "assassination")
+    assert agents == ["مسلحون مجهولون"]
+
+
+def test_events_clash_between_two_sides_gives_actor_one_and_two():
+    agents, targets, _, _ = roles("دارت اشتباكات عنيفة بين قوات سوريا الديمقراطية وتنظيم داعش في ريف الحسكة.", "armed_clash")
+    assert len(agents) == 1 and len(targets) == 1 and agents != targets
+
+
+def test_events_vso_subject_acts_and_object_is_hit():
+    agents, targets, _, _ = roles("قصفت المدفعية التركية مواقع لحزب العمال الكردستاني في شمال العراق.", "shelling")
+    assert agents and targets and "الكردستاني" in targets[0]
+
+
+def test_events_conjoined_verb_continues_the_subject():
+    evs, names = events("اعتقل عناصر تنظيم داعش عشرة مدنيين في دير الزور وقاموا بإعدامهم.")
+    [ex] = [e for e in evs if e.type == "execution"]
+    assert [names[a].type for a in ex.agents] == ["ArmedGroup"]
+
+
+def test_events_reference_point_is_not_the_location():
+    evs, names = events("قتل خمسة مدنيين في انفجار عبوة ناسفة في بعقوبة شمال شرق بغداد.")
+    assert names[evs[0].location].label.startswith("بعقوبة")
+
+
+def test_events_neighbourhood_named_after_a_town_is_a_site_of_the_city():
+    evs, names = events("انفجرت سيارة مفخخة في حي القادسية في مدينة كركوك.")
+    loc = names[evs[0].location]
+    assert loc.place.precision == "site" and "القادسية" in loc.label
