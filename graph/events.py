@@ -272,8 +272,8 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         kept = [x for x in kept if not (x[3].weak and x[4] in GENERIC_TYPES and any(
             y is not x and 0 <= y[0] - x[1] <= 1 for y in kept))]
         if len({x[4] for x in kept}) > 1:
-            # "other" (destruction, torture...) only stands alone
-            kept = [x for x in kept if x[4] != "other"]
+            # a weak "other" (destruction, torture...) only stands alone
+            kept = [x for x in kept if x[4] != "other" or not x[3].weak]
         sentence_agents: tuple[str, ...] = ()
         for (i, j, k, spec, typ) in kept:
             agents, targets = _roles(lex, toks, i, j, spec, typ, role_actors)
