@@ -147,7 +147,7 @@ def load_file(path: str | Path) -> list[Actor]:
 def build(files: list[list[Actor]], paths: list[str]) -> KnowledgeBase:
     """Merge parsed files (later files override entries with the same id) and index aliases."""
     kb = KnowledgeBase()
-    for actors, path in zip(files, paths):
+    for actors, path in zip(files, paths, strict=True):
         seen: set[str] = set()
         for a in actors:
             if a.id in seen:

@@ -255,16 +255,13 @@ def load() -> Lexicon:
         for k, v in (ldata.get(name) or {}).items():
             ix.add(str(k), v)
         lex.phrases[name] = ix
-    for name, sub in (("org_heads", None), ("place_heads", None), ("directions", None)):
+    for name in ("org_heads", "place_heads", "directions"):
         val = ldata.get(name) or {}
+        ix = lex.phrases.setdefault(name, PhraseIndex())
         for group, items in (val.items() if isinstance(val, dict) else [("all", val)]):
             lex.words[f"{name}.{group}"] = frozenset(norm(w) for w in items if " " not in norm(w))
-            ix = PhraseIndex()
             for w in items:
                 ix.add(w, group)
-            lex.phrases.setdefault(name, PhraseIndex())
-            for w in items:
-                lex.phrases[name].add(w, group)
     for name, ix in lex.phrases.items():
         for first, entries in ix.first.items():
             for rest, value in entries:

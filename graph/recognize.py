@@ -4,8 +4,9 @@ Reads an analysed document; writes Entities (each with all its mentions at origi
 and, for the event stage, the mentions of each sentence with their token positions.
 
 Recognisers, in order of trust: knowledge-base aliases and gazetteer names (one multi-pattern
-pass), descriptive place phrases (ريف X الشرقي، قرية X), name patterns (titles, kunyas), the
-statistical tagger for names nobody listed, then coreference (anaphors, surnames).
+pass), descriptive place phrases (ريف X الشرقي، قرية X), name patterns (kunyas, unnamed gunmen),
+the statistical tagger for names nobody listed (it sees titles and role words as features), then
+coreference (anaphors, surnames).
 """
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ PLACE_TYPES = ("Country", "Location")
 _NISBA_OK = ("ي",)
 _COMPOUND_PLACE_FIRST = {"ابو", "ام", "عين", "تل", "دير", "جسر", "كفر", "بيت", "خربه", "راس",
                          "جبل", "وادي", "الشيخ", "بني", "بير", "سد", "مزرعه", "حي", "معره", "قلعه",
-                         "خان", "عين", "مرج", "سهل", "حزم", "ال"}
+                         "خان", "مرج", "سهل", "حزم", "ال"}
 
 
 @dataclass
@@ -64,7 +65,7 @@ def resources(kb_files: tuple[str, ...] = (), use_tagger: bool = True) -> Resour
     gaz = placesmod.load()
     lex = load_lexicon()
     names: PhraseIndex = PhraseIndex()
-    for key, entries in kb.index.items():
+    for key in kb.index:
         names.add(key, ("kb", key))
     for key in gaz.index:
         names.add(key, ("place", key))

@@ -120,7 +120,6 @@ def _relative(lex: Lexicon, toks: list[str], i: int, pub: date) -> TimeValue | N
     m = lex.phrases["weekdays"].match(toks, i)
     if m:
         n, _, wd = m[0]
-        prev = stems(toks[i - 1])[-1][0] if i > 0 else ""
         # A bare weekday is a day of the past week ("يوم" / "فجر" / "مساء" may precede it);
         # "المقبل" after it points forward and is not an incident date.
         if i + n < len(toks) and toks[i + n] in ("المقبل", "القادم"):
