@@ -239,6 +239,8 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
             i += 1
             continue
         form, k = stems(toks[i])[-1]
+        if k == 0 and len(toks[i]) == 3 and toks[i][0] in "وفبل" and toks[i][1:] in ("حي", "تل"):
+            form, k = toks[i][1:], 1          # "بحي العامل": too short for the general stripper
         head = strip_article(form)
         is_site = head in _SITE_HEADS
         is_head = is_site or head in _VILLAGE_HEADS or head in settlement or form in settlement
