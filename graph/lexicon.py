@@ -262,6 +262,8 @@ def load() -> Lexicon:
             lex.words[f"{name}.{group}"] = frozenset(norm(w) for w in items if " " not in norm(w))
             for w in items:
                 ix.add(w, group)
+    lex.words["place_heads.all"] = (lex.words.get("place_heads.settlement", frozenset())
+                                    | lex.words.get("place_heads.feature", frozenset()))
     for name, ix in lex.phrases.items():
         for first, entries in ix.first.items():
             for rest, value in entries:

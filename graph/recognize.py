@@ -292,7 +292,7 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
 
 def _generic_place(lex: Lexicon, word: str) -> bool:
     """"المدينة", "المحافظة", "البلدة": a place noun, not a place name."""
-    heads = lex.words.get("place_heads.settlement", frozenset()) | lex.words.get("place_heads.feature", frozenset())
+    heads = lex.words["place_heads.all"]
     form = stems(word)[-1][0]
     return strip_article(form) in heads or form in heads
 
