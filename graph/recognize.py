@@ -57,6 +57,8 @@ class Resources:
     lex: Lexicon
     names: PhraseIndex = field(default_factory=PhraseIndex)
     tagger: object | None = None
+    kb_seconds: frozenset[str] = frozenset()     # second words of two-word KB names
+    pattern_firsts: frozenset[str] = frozenset()  # words that can open a name pattern
 
 
 @lru_cache(maxsize=8)
@@ -73,7 +75,10 @@ def resources(kb_files: tuple[str, ...] = (), use_tagger: bool = True) -> Resour
     if use_tagger:
         from .ner import Tagger
         tagger = Tagger.load()
-    return Resources(kb, gaz, lex, names, tagger)
+    kb_seconds = frozenset(k[1] for k in kb.index if len(k) == 2)
+    firsts = set(lex.words.get("place_heads.settlement", ())) | _SITE_HEADS | _VILLAGE_HEADS | {"ابو", "ام", "حي", "تل"}
+    firsts |= set(lex.phrases["unidentified_actors"].first)
+    return Resources(kb, gaz, lex, names, tagger, kb_seconds, frozenset(firsts))
 
 
 def _is_name_token(tok: str, lex: Lexicon) -> bool:
@@ -114,7 +119,7 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
     lex = res.lex
     while i < len(toks):
         m = res.names.match(toks, i)
-        if not m and i + 1 < len(toks):
+        if not m and i + 1 < len(toks) and "ال" + toks[i + 1] in res.kb_seconds:
             # "طائرات تركية", "قوات أمريكية": the indefinite form of a listed definite name
             # ("الطائرات التركية") names the same force
             a, b = stems(toks[i])[-1][0], toks[i + 1]
@@ -239,6 +244,10 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
             i += 1
             continue
         form, k = stems(toks[i])[-1]
+        if form not in res.pattern_firsts and strip_article(form) not in res.pattern_firsts \
+                and toks[i][1:] not in ("حي", "تل"):
+            i += 1
+            continue
         if k == 0 and len(toks[i]) == 3 and toks[i][0] in "وفبل" and toks[i][1:] in ("حي", "تل"):
             form, k = toks[i][1:], 1          # "بحي العامل": too short for the general stripper
         head = strip_article(form)
