@@ -5,6 +5,7 @@ usage: python benchmarks/diagnose.py GOLD.json TEXT_DIR PRED.jsonl [--events|--m
 Lists missed and spurious incident mentions (type, trigger, sentence) and, with --mentions,
 missed and spurious entity mentions — for reading errors, not for scoring.
 """
+import importlib.util
 import json
 import re
 import sys
@@ -14,19 +15,13 @@ COARSE = {"Person": "PER", "Organization": "ORG", "ArmedGroup": "ORG", "Governme
           "MilitaryForce": "ORG", "Country": "LOC", "Location": "LOC"}
 
 
-ARABIC_LETTER = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]")
-CLITICS = {"", "و", "ف", "ب", "ل", "ك", "س", "وب", "ول", "وك", "وس", "فب", "فل", "فك"}
-
-
-def whole_word(text, alias, start, end):
-    """The scorer's rule (../shared/eval/score.py): only proclitics before, no letter after."""
-    ws = start
-    while ws > 0 and ARABIC_LETTER.match(text[ws - 1]):
-        ws -= 1
-    prefixes = CLITICS if alias.startswith("ال") else CLITICS | {c + "ال" for c in CLITICS}
-    if text[ws:start] not in prefixes:
-        return False
-    return not (end < len(text) and ARABIC_LETTER.match(text[end]) and ARABIC_LETTER.match(alias[-1]))
+def _scorer():
+    """The shared scorer (../shared/eval/score.py), for its whole-word rule."""
+    path = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "score.py"
+    spec = importlib.util.spec_from_file_location("athar_score", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def main():
@@ -34,6 +29,7 @@ def main():
     show_m = "--mentions" in sys.argv
     show_e = "--events" in sys.argv or not show_m
     gold = json.load(open(gold_path, encoding="utf-8"))
+    sc = _scorer()
     texts = {p.stem: p.read_text(encoding="utf-8") for p in Path(text_dir).glob("*.txt")}
     docmap = {}
     for stem in texts:
@@ -85,7 +81,7 @@ def main():
                     continue
                 for a in set(e["aliases_ar"]):
                     for m in re.finditer(re.escape(a), text):
-                        if whole_word(text, a, m.start(), m.end()):
+                        if sc.whole_word(text, a, m.start(), m.end()):
                             gold_spans.append((m.start(), m.end(), COARSE[e["type"]], a))
             pred_spans = [(m["start"], m["end"], COARSE.get(e["type"]), m["text"]) for e in p["entities"] for m in e["mentions"]]
             print(f"=== {d} mentions")
