@@ -120,7 +120,8 @@ def build_graph(extractions: Iterable[Extraction], kb_files: tuple[str, ...] = (
         if e.place is not None:
             p = e.place
             attrs.update(lat=p.lat, lon=p.lon, precision=p.precision, country=p.country,
-                         admin1=p.admin1, admin2=p.admin2, geonames=p.geonames, pcode=p.pcode)
+                         admin1=p.admin1, admin2=p.admin2, geonames=p.geonames, pcode=p.pcode,
+                         resolved_by=p.reason or None)
         G.add_node(nid, **attrs)
         for dn, ev in sorted(info["ev"]):
             G.add_edge(nid, dn, key="mentioned_in", role="mentioned_in", count=len(ev), evidence=ev)

@@ -17,7 +17,7 @@ def to_record(x: Extraction) -> dict:
             p = e.place
             rec["place"] = {"lat": p.lat, "lon": p.lon, "precision": p.precision,
                             "parents": list(p.parents), "country": p.country,
-                            "admin1": p.admin1, "admin2": p.admin2}
+                            "admin1": p.admin1, "admin2": p.admin2, "resolved_by": p.reason or None}
         ents.append(rec)
     evs = []
     for v in x.events:

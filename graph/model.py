@@ -96,6 +96,7 @@ class Place:
     admin2: str | None = None       # district label (en)
     geonames: str | None = None
     pcode: str | None = None
+    reason: str = ""                # why this referent was chosen among same-named places
 
 
 @dataclass(frozen=True)

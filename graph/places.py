@@ -70,25 +70,45 @@ class Gazetteer:
         return self.index.get(key, [])
 
     def choose(self, key: tuple[str, ...], cue: str | None = None,
-               near: tuple[str, ...] = ()) -> PlaceRow | None:
-        """Pick the referent of an alias: by cue word, then by places already named nearby
-        (a candidate inside a place of the same sentence wins), then by admin level and size."""
+               near: tuple[str, ...] = ()) -> tuple[PlaceRow | None, str]:
+        """Pick the referent of an alias and say why: by cue word, then by places already named
+        nearby (a candidate inside a place of the same sentence wins), then by admin level and
+        size.
+
+        >>> row, why = load().choose(("حمص",), cue="محافظه")
+        >>> row.precision, why
+        ('governorate', "1 of 3 candidates fit the cue word 'محافظه'")
+        >>> load().choose(("حمص",))[1]
+        'town before governorate, larger first'
+        """
         cands = self.candidates(key)
         if not cands:
-            return None
+            return None, ""
+        if len(cands) == 1:
+            return cands[0], "only candidate"
+        total = len(cands)
+        reasons = []
         wanted = CUE_PRECISIONS.get(cue or "")
         if wanted:
             narrowed = [c for c in cands if c.precision in wanted]
-            cands = narrowed or cands
+            if narrowed:
+                reasons.append(f"{len(narrowed)} of {total} candidates fit the cue word {cue!r}")
+                cands = narrowed
         if near and len(cands) > 1:
             inside = [c for c in cands if set(self.parents(c.id)) & set(near)]
-            cands = inside or cands
-        return cands[0]
+            if inside:
+                reasons.append(f"{len(inside)} inside a place named in the same sentence")
+                cands = inside
+        if len(cands) > 1:
+            reasons.append(f"{cands[0].precision} before {cands[1].precision}, larger first"
+                           if cands[0].precision != cands[1].precision else
+                           f"largest of {len(cands)} {cands[0].precision}s")
+        return cands[0], "; ".join(reasons) or f"first of {total} candidates"
 
-    def place(self, row: PlaceRow) -> Place:
+    def place(self, row: PlaceRow, reason: str = "") -> Place:
         return Place(id=row.id, lat=row.lat, lon=row.lon, precision=row.precision,
                      parents=self.parents(row.id), country=row.country, admin1=row.admin1,
-                     admin2=row.admin2, geonames=row.geonames, pcode=row.pcode)
+                     admin2=row.admin2, geonames=row.geonames, pcode=row.pcode, reason=reason)
 
 
 def _float(v: str) -> float | None:

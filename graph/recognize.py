@@ -87,9 +87,9 @@ def _is_name_token(tok: str, lex: Lexicon) -> bool:
 
 
 def _place_found(res: Resources, row: placesmod.PlaceRow, sent: int, t0: int, t1: int,
-                 ns: int, ne: int, how: str) -> Found:
+                 ns: int, ne: int, how: str, reason: str = "") -> Found:
     return Found(sent, t0, t1, ns, ne, "place:" + row.id, row.type if row.type in PLACE_TYPES else "Location",
-                 how, row.name_ar, row.name_en or None, row.wikidata, res.gaz.place(row))
+                 how, row.name_ar, row.name_en or None, row.wikidata, res.gaz.place(row, reason))
 
 
 def _direction(res: Resources, toks: list[str], j: int) -> tuple[int, str | None]:
@@ -137,10 +137,10 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
         prev_stem = stems(prev)[-1][0] if prev else ""
         cue = strip_article(prev_stem) if prev_stem else ""
         actor = res.kb.lookup(key, day) if ("kb", key) in key_kinds else None
-        row = None
+        row, why = None, ""
         if ("place", key) in key_kinds:
             near = tuple(f.id[6:] for f in out if f.place)
-            row = res.gaz.choose(key, cue, near)
+            row, why = res.gaz.choose(key, cue, near)
         ns = s.tokens[i].start + k
         ne = s.tokens[i + n - 1].end
         if actor is not None and (row is None or actor.type not in PLACE_TYPES):
@@ -201,10 +201,10 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
                                      "Location", "gazetteer", label, None, None, place))
                     break
             else:
-                out.append(_place_found(res, row, s.index, i, i + n, ns, ne, "gazetteer"))
+                out.append(_place_found(res, row, s.index, i, i + n, ns, ne, "gazetteer", why))
             i += n
             continue
-        out.append(_place_found(res, row, s.index, i, i + n, ns, ne, "gazetteer"))
+        out.append(_place_found(res, row, s.index, i, i + n, ns, ne, "gazetteer", why))
         i += n
     # "الرئيس السوري بشار الأسد": a title alias right before a named person is that person
     merged: list[Found] = []

@@ -63,3 +63,13 @@ def test_recognize_anaphor_points_to_the_last_armed_group():
     found, _ = ents("هاجم تنظيم داعش قرية في الحسكة. وقال التنظيم في بيان إنه قتل جنودا.")
     isis = [e for e in found.values() if e.type == "ArmedGroup"][0]
     assert any(m.text == "التنظيم" for m in isis.mentions)
+
+
+@pytest.mark.parametrize("text, precision", [
+    ("قصفت الطائرات محافظة حمص.", "governorate"),
+    ("قصفت الطائرات مدينة حمص.", "town"),
+])
+def test_recognize_same_name_is_decided_by_the_cue_word_and_says_why(text, precision):
+    found, _ = ents(text)
+    [p] = [e for e in found.values() if e.type == "Location"]
+    assert p.place.precision == precision and p.place.reason
