@@ -158,6 +158,8 @@ def _entity_title(G: nx.MultiDiGraph, node: str, d: dict) -> str:
     admin = [d.get(a) for a in ("admin2", "admin1", "country") if d.get(a)]
     if admin:
         rows.append(_row("In", esc(", ".join(str(a) for a in admin))))
+    if d.get("resolved_by") and d.get("resolved_by") != "only candidate":
+        rows.append(_row("Chosen", esc(d["resolved_by"])))
     aliases = [a for a in d.get("aliases") or () if a != d.get("label")]
     if aliases:
         rows.append(_row("Also", esc("، ".join(str(a) for a in aliases[:8]))))
