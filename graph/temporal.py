@@ -13,7 +13,7 @@ from .lexicon import Lexicon
 from .model import TimeValue
 from .normalize import stems
 
-_YEAR = re.compile(r"^(19[5-9][0-9]|20[0-4][0-9])$")
+_YEAR = re.compile(r"^(19[0-9][0-9]|20[0-4][0-9])$")
 _DMY = re.compile(r"^(\d{1,2})[/\-.](\d{1,2})[/\-.](\d{4})$")
 _YMD = re.compile(r"^(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})$")
 
