@@ -121,21 +121,12 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
     for f in actors:
         if f.type not in ACTOR_TYPES:
             continue
-        j = f.t0 - 1
-        # skip one filler word between cue and name ("أفادت وكالة", "قال مصدر في")
-        for back in (j, j - 1):
-            if back < 0:
-                break
-            if verbs.match(toks, back) or preps.match(toks, back) or nouns.match(toks, back):
+        # the cue right before the name, or one filler word earlier ("أفادت وكالة",
+        # "وفقاً لتوثيقات المرصد")
+        for back in (f.t0 - 1, f.t0 - 2):
+            if back >= 0 and (verbs.match(toks, back) or preps.match(toks, back) or nouns.match(toks, back)):
                 sources.append(f)
                 break
-        else:
-            # "وفقاً لتوثيقات المرصد": prep two words back
-            if j - 1 >= 0 and preps.match(toks, j - 1):
-                sources.append(f)
-            elif f.t0 == 0 and f.t1 < len(toks) and verbs.match(toks, f.t1):
-                sources.append(f)     # "المرصد أفاد"
-    # the prep form "وفقا ل X" is two tokens with clitic: match ahead of each actor
     return sources
 
 
@@ -170,7 +161,7 @@ def _fatalities(lex: Lexicon, hits: Hits, toks: list[str], i: int, typ: str) -> 
     """(fatalities, injured, vague) from numbers next to death / injury / victim words."""
     deaths = injured = None
     vague = False
-    death_ctx = typ in VIOLENT or typ == "killing"
+    death_ctx = typ in VIOLENT
     deaths_c: list[tuple[int, int]] = []
     injured_c: list[tuple[int, int]] = []
     where = {p for name in ("numbers", "vague_numbers", "dual_nouns") for p, _, _ in hits.get(name, ())}
