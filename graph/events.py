@@ -252,6 +252,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 continue        # "شن غارات ... الغارات": one incident mention per type and sentence
             seen_types.add(typ)
             kept.append((i, j, k, spec, typ))
+        kept = _drop_diffuse_causes(lex, toks, kept)
         kept = [x for x in kept if not (x[4] == "killing" and _toll_of_attack(toks, x, kept))]
         if any(x[3].toll for x in kept):
             # a casualty noun stands for an incident only alone and with its number
@@ -326,7 +327,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
     return tuple(events)
 
 
-CAUSE_BEFORE = {"في", "جراء", "اثر", "بسبب", "نتيجه", "بعد", "خلال", "عقب"}
+CAUSE_BEFORE = {"في", "جراء", "اثر", "بسبب", "نتيجه", "بعد", "خلال", "عقب", "عندما", "حين", "حينما", "اثناء"}
 RESULT_VERBS = {"اسفر", "اسفرت", "ادي", "ادت", "خلف", "خلفت", "اوقع", "اوقعت", "تسبب", "تسببت", "عن", "الي"}
 
 
@@ -342,18 +343,43 @@ def _number_near(lex: Lexicon, toks: list[str], i: int) -> bool:
     return any(parse_number(lex, toks, j)[1] for j in range(max(0, i - 2), i))
 
 
+def _drop_diffuse_causes(lex: Lexicon, toks: list[str], kept: list) -> list:
+    """"قتل 11 شخصا في هجمات متفرقة", "في أعمال عنف وانفجارات": a toll whose causes are
+    diffuse is one killing incident; the plural causes are not incidents of their own."""
+    drop: set[int] = set()
+    for x in kept:
+        if x[4] != "killing":
+            continue
+        j = x[1]
+        causes = sorted((y for y in kept if y is not x and y[4] in VIOLENT and 0 <= y[0] - j <= 10),
+                        key=lambda y: y[0])
+        if not causes:
+            continue
+        first = causes[0]
+        between = {stems(t)[-1][0] for t in toks[j:first[0]]} | set(toks[j:first[0]])
+        if not between & CAUSE_BEFORE and not toks[first[0]].startswith("ب"):
+            continue
+        chain = [first]     # "هجمات وتفجيرات": coordinated causes
+        for y in causes[1:]:
+            if y[0] - chain[-1][1] <= 3 and toks[y[0]].startswith("و"):
+                chain.append(y)
+        if len(chain) > 1 or any(lex.phrases["diffuse_causes"].match(toks, y[0]) for y in chain):
+            drop.update(id(y) for y in chain)
+    return [x for x in kept if id(x) not in drop]
+
+
 def _toll_of_attack(toks: list[str], killing, kept) -> bool:
     """Is this killing the toll of an attack named in the same clause?
     "قتل 3 في غارة" / "غارة أسفرت عن مقتل 3" describe one airstrike, not two incidents."""
     i, j = killing[0], killing[1]
     for (a, b, k, spec, typ) in kept:
-        if typ not in VIOLENT - {"killing"} or spec.weak:
+        if typ not in VIOLENT - {"killing"}:
             continue
         if a >= j and a - j <= 10:
             between = {stems(t)[-1][0] for t in toks[j:a]} | set(toks[j:a])
             if between & CAUSE_BEFORE or (k and toks[a][0] == "ب"):
                 return True
-        if b <= i and i - b <= 14:
+        if b <= i and i - b <= 20:
             between = {stems(t)[-1][0] for t in toks[b:i]} | set(toks[b:i])
             if between & RESULT_VERBS:
                 return True

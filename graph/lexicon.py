@@ -206,7 +206,7 @@ def _flatten(value) -> list[str]:
 
 _LISTS = ("unidentified_actors", "day_parts", "vague_numbers", "approximators", "death_nouns", "injury_nouns",
           "aggregate_markers", "negation", "modality", "habitual", "titles", "role_phrases",
-          "weapons")
+          "weapons", "diffuse_causes")
 
 
 @lru_cache(maxsize=1)
@@ -217,16 +217,25 @@ def load() -> Lexicon:
         raise DataFileError(tpath, "expected keys 'types' and 'triggers'")
     types = tdata["types"]
     trig: PhraseIndex[TriggerSpec] = PhraseIndex()
+    definite: list[tuple[str, TriggerSpec]] = []
     for n, t in enumerate(tdata["triggers"], 1):
         if t.get("type") not in types:
             raise DataFileError(tpath, f"trigger {n} ({t.get('form')!r}): unknown type {t.get('type')!r}")
         ups = tuple((frozenset(norm(w) for w in u.get("if_any", ())), u["type"])
                     for u in t.get("upgrade") or ())
-        trig.add(t["form"], TriggerSpec(
+        spec = TriggerSpec(
             form=norm(t["form"]), type=t["type"], pos=t.get("pos", "noun"), weak=bool(t.get("weak")),
             toll=bool(t.get("toll")),
             upgrade=ups, not_after=frozenset(norm(w) for w in t.get("not_after") or ()),
-            not_before=frozenset(norm(w) for w in t.get("not_before") or ())))
+            not_before=frozenset(norm(w) for w in t.get("not_before") or ()))
+        trig.add(t["form"], spec)
+        if spec.pos == "masdar" and " " not in spec.form and not spec.form.startswith("ال"):
+            # a masdar names its incident with the article too ("التفجيرين", "الاقتحام"),
+            # most often when it refers back to an incident the report already named
+            definite.append(("ال" + spec.form, spec))
+    for form, spec in definite:
+        if not trig.match([form], 0, proclitics=False):
+            trig.add(form, spec)
     lex = Lexicon(types=types, triggers=trig, raw=ldata)
     for name in _LISTS:
         items = _flatten(ldata.get(name, []))

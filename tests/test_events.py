@@ -134,3 +134,24 @@ def test_events_neighbourhood_named_after_a_town_is_a_site_of_the_city():
     evs, names = events("انفجرت سيارة مفخخة في حي القادسية في مدينة كركوك.")
     loc = names[evs[0].location]
     assert loc.place.precision == "site" and "القادسية" in loc.label
+
+
+def test_events_toll_of_one_attack_is_that_attack():
+    evs, _ = events("قتل 12 شخصا على الأقل أمس عندما هاجم انتحاريان سوقا شعبيا في مدينة كركوك.")
+    assert [e.type for e in evs] == ["bombing"]
+    assert evs[0].fatalities == 12
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 11 شخصا على الأقل في هجمات متفرقة في بغداد.",
+    "قتل 21 عراقيا على الأقل في هجمات وتفجيرات جديدة في بغداد.",
+])
+def test_events_toll_of_diffuse_causes_is_one_killing(text):
+    evs, _ = events(text)
+    assert [e.type for e in evs] == ["killing"]
+    assert evs[0].fatalities in (11, 21)
+
+
+def test_events_masdar_with_the_article_is_a_trigger():
+    evs, _ = events("وأضاف المصدر أن التفجيرين استهدفا نقطة تفتيش للجيش العراقي في بيجي.")
+    assert "bombing" in [e.type for e in evs]
