@@ -1,6 +1,9 @@
 """Mentions, incidents and roles on the dev gold set and on the five samples, with ../shared/eval/score.py.
 
-usage: python benchmarks/incident_eval.py
+usage: python benchmarks/incident_eval.py [--show ROLE]
+
+--show ROLE (agents, targets, reported_by, location) also prints every matched incident whose
+ROLE the scorer counts wrong: predicted labels, gold entity ids, evidence.
 
 The dev set (benchmarks/devset/: 21 SaudiNewsNet war articles + 5 ANERcorp passages, annotated
 in the samples' format) is rebuilt from ../shared with benchmarks/devset/make_texts.py; the
@@ -102,11 +105,18 @@ def roles(score_path, gold_path, text_dir, pred_path):
         a[0] += tp
         a[1] += p
         a[2] += g
+    show = sys.argv[sys.argv.index("--show") + 1] if "--show" in sys.argv else None
     for d, ev, gv in matched:
-        for role in ("agents", "targets", "reported_by"):
-            gset = set(gv.get(role) or [])
-            hits = {g for x in ev.get(role) or [] for g in ent_map.get((d, x), set()) & gset}
-            add(role, len(hits), len(ev.get(role) or []), len(gset))
+        labels = {e["id"]: e["label"] for e in preds[d]["entities"]}
+        for role in ("agents", "targets", "reported_by", "location"):
+            gset = set(gv.get(role) or []) if role != "location" else {gv["location"]} - {None}
+            pred = ev.get(role) or [] if role != "location" else [ev["location"]] if ev.get("location") else []
+            hits = {g for x in pred for g in ent_map.get((d, x), set()) & gset}
+            if role == show and (len(hits) != len(gset) or len(hits) != len(pred)):
+                print(f"  {d} {ev['type']} {ev['trigger']['text']!r}: {role} {[labels.get(x) for x in pred]} "
+                      f"gold {sorted(gset)} | {gv['evidence'][:90]}")
+            if role != "location":
+                add(role, len(hits), len(pred), len(gset))
         loc = ev.get("location")
         add("location", int(bool(loc) and gv.get("location") in ent_map.get((d, loc), set())),
             int(bool(loc)), int(bool(gv.get("location"))))

@@ -226,7 +226,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         triggers = find_triggers(res, s, taken, ta)
         if not triggers:
             if places:
-                last_place, last_place_sent = min(places, key=_place_rank), s.index
+                last_place, last_place_sent = min(places, key=lambda f: (_reference(lex, toks, f), _place_rank(f))), s.index
                 doc_place = doc_place or last_place
             continue
         actors = [f for f in names if f.type in ACTOR_TYPES]
@@ -267,6 +267,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             # a weak "other" (destruction, torture...) only stands alone
             kept = [x for x in kept if x[4] != "other" or not x[3].weak]
         sentence_agents: tuple[str, ...] = ()
+        event_place: Found | None = None
         for (i, j, k, spec, typ) in kept:
             agents, targets = _roles(lex, toks, i, j, spec, typ, role_actors)
             if typ == "armed_clash" and not agents and len(targets) >= 2:
@@ -321,8 +322,14 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 partial=tuple(partial)))
             if agents:
                 last_agents = agents
-        if places:
-            last_place, last_place_sent = min(places, key=_place_rank), s.index
+            if loc is not None and loc.sent == s.index:
+                event_place = loc
+        if event_place is not None:
+            # the paragraph goes on where the sentence's incidents happened
+            last_place, last_place_sent = event_place, s.index
+            doc_place = doc_place or event_place
+        elif places:
+            last_place, last_place_sent = min(places, key=lambda f: (_reference(lex, toks, f), _place_rank(f))), s.index
             doc_place = doc_place or last_place
     return tuple(events)
 

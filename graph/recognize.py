@@ -227,6 +227,32 @@ _SITE_HEADS = {"حي", "حاره", "ضاحيه", "سوق", "ساحه", "شارع
                "دوار", "تله", "معسكر", "قاعده"}
 
 
+def attach_facilities(res: Resources, s: SentenceText, names: list[Found]) -> list[Found]:
+    """"مصفى بيجي", "مطار دمشق": a facility named after a known town is a site inside it.
+
+    The town's mention becomes the facility's (head word included), so an incident there is
+    placed at the facility, and the facility keeps the town as its admin parent."""
+    toks = [t.text for t in s.tokens]
+    facility = res.lex.words.get("place_heads.facility", frozenset())
+    out = []
+    for f in names:
+        p = f.place
+        if f.type in PLACE_TYPES and p is not None and f.t0 > 0 \
+                and p.precision in ("town", "subdistrict", "district", "governorate") \
+                and not any(g.t0 < f.t0 <= g.t1 - 1 for g in names if g is not f):
+            form, k = stems(toks[f.t0 - 1])[-1]
+            if form in facility:
+                label = f"{form} {f.label or toks[f.t0]}"
+                site = Place(id=f"{p.id}/{form}", lat=p.lat, lon=p.lon, precision="site",
+                             parents=(p.id, *p.parents), country=p.country, admin1=p.admin1,
+                             admin2=p.admin2, reason=p.reason)
+                out.append(Found(f.sent, f.t0 - 1, f.t1, s.tokens[f.t0 - 1].start + k, f.ne,
+                                 "new:Location:" + label, "Location", "pattern", label, place=site))
+                continue
+        out.append(f)
+    return out
+
+
 def find_patterns(res: Resources, s: SentenceText, taken: set[int],
                   names: list[Found] = ()) -> list[Found]:
     """Names nobody listed, from the shapes news gives them: قرية X، حي X، أبو X الـYي.
@@ -254,7 +280,9 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
         is_site = head in _SITE_HEADS
         is_head = is_site or head in _VILLAGE_HEADS or head in settlement or form in settlement
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
-        if is_head and not form.startswith("ال") and head not in ("منطقه", "محافظه", "قضاء", "ناحيه") and nxt \
+        area_ok = head != "منطقه" or (nxt.startswith("ال") and not nxt.endswith(("يه", "ي", "ين", "ات"))
+                                      and len(nxt) >= 5 and not res.lex.phrases["directions"].match(toks, i + 1))
+        if is_head and not form.startswith("ال") and head not in ("محافظه", "قضاء", "ناحيه") and area_ok and nxt \
                 and i + 1 not in taken and _is_name_token(nxt, lex) \
                 and not lex.has("directions.north", nxt) and not _generic_place(lex, nxt) \
                 and not (is_site and not nxt.startswith("ال") and head not in ("حي", "حاره")) \
@@ -473,7 +501,7 @@ def recognize(res: Resources, doc: Document, an: Analysed, gate: bool = True) ->
     per_sent: list[tuple[SentenceText, list[Found], set[int]]] = []
     first: list[Found] = []
     for s in an.sentences:
-        names = find_names(res, doc, s)
+        names = attach_facilities(res, s, find_names(res, doc, s))
         taken = {t for f in names for t in range(f.t0, f.t1)}
         victims = find_victims(res, s, taken)
         per_sent.append((s, names, taken))
