@@ -137,13 +137,20 @@ SELF = {"انه", "انها", "انهم", "انهما", "بانه", "بانها"
 OWN_FORCES = {"طائرات", "قوات", "مقاتلات", "وحدات", "عناصر", "مدفعيه", "طيران", "جنود", "مقاتلي", "مقاتلو"}
 
 
-def _self_report(toks: list[str], i: int, sources: list[Found]) -> tuple[str, ...]:
+def _self_report(lex: Lexicon, toks: list[str], i: int, spec: TriggerSpec, sources: list[Found],
+                 actors: list[Found]) -> tuple[str, ...]:
     """"أعلنت القوات العراقية أنها قتلت": the source reports its own act, so it is the agent
-    too ("قالت الوزارة إن طائراتها شنت" likewise, through the possessive)."""
+    too ("قالت الوزارة إن طائراتها شنت" likewise, through the possessive; "أعلنت القيادة قتل
+    تسعة": a claim verb with the masdar as its object)."""
     for f in sources:
         if f.type not in ARMED_TYPES + ("Government",) or f.t1 > i:
             continue
         between = toks[f.t1:i]
+        if spec.pos == "masdar" and sum(w.isalnum() for w in between) <= 6 and f.t0 > 0 \
+                and lex.has("claim_verbs", toks[f.t0 - 1]) \
+                and not any(f.t1 <= g.t0 < i for g in actors) \
+                and not any(stems(w)[-1][0] in ("ان", "عن") for w in between):
+            return (f.id,)
         if any(w in SELF for w in between) or any(
                 any(w.endswith(suf) and w[: -len(suf)] in OWN_FORCES for suf in ("ها", "ه", "هم"))
                 for w in between):
@@ -274,7 +281,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 # "اشتباكات بين X و Y": ACLED's actor 1 and actor 2
                 agents, targets = targets[:1], targets[1:]
             if not agents:
-                agents = _self_report(toks, i, sources)
+                agents = _self_report(lex, toks, i, spec, sources, actors)
             if i > 0 and stems(toks[i - 1])[-1][0] in DID and (sentence_agents or last_agents):
                 # "اعتقلت خلايا التنظيم العناصر ... وقامت بإعدامهم": the subject goes on acting
                 agents = sentence_agents or last_agents
@@ -285,7 +292,8 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             sentence_agents = sentence_agents or agents
             groups = tuple(sorted({f.group for f in here if f.type == "Group" and f.group}))
             partial = []
-            if not agents and i <= 2 and not any(f.type in ACTOR_TYPES for f in names):
+            if not agents and i <= 2 and not any(f.type in ACTOR_TYPES for f in names) \
+                    and not _passive_toll(lex, toks, here, j):
                 # "واعتقلت العناصر..." / "وقامت بإعدام...": a verb opening the sentence with
                 # no named subject continues the previous sentence's actor
                 agents = last_agents if s.index > 0 else ()
@@ -348,6 +356,15 @@ def _body_found(toks: list[str], i: int) -> bool:
 
 def _number_near(lex: Lexicon, toks: list[str], i: int) -> bool:
     return any(parse_number(lex, toks, j)[1] for j in range(max(0, i - 2), i))
+
+
+def _passive_toll(lex: Lexicon, toks: list[str], here: list[Found], j: int) -> bool:
+    """"وقتل 11 شخصا", "وقتل صبي": a killing verb followed by its count or its victims reads as
+    the passive (قُتل); it names no actor, so none is carried over from the last sentence."""
+    if j >= len(toks):
+        return False
+    return parse_number(lex, toks, j)[1] > 0 or any(f.type == "Group" and f.t0 in (j, j + 1) for f in here) \
+        or bool(lex.phrases["dual_nouns"].match(toks, j))
 
 
 def _drop_diffuse_causes(lex: Lexicon, toks: list[str], kept: list) -> list:

@@ -167,7 +167,47 @@ def build(files: list[list[Actor]], paths: list[str]) -> KnowledgeBase:
             bucket = kb.index.setdefault(key, [])
             if all(x.id != a.id or y != al for x, y in bucket):
                 bucket.append((a, al))
+    explicit = set(kb.index)
+    for a in sorted(kb.actors.values(), key=lambda x: x.id):
+        if a.type != "MilitaryForce" or not a.country:
+            continue
+        for al in a.aliases:
+            for key in _force_variants(tuple(norm(al.text).split())):
+                if key not in explicit:
+                    bucket = kb.index.setdefault(key, [])
+                    if all(x.id != a.id for x, _ in bucket):
+                        bucket.append((a, Alias(" ".join(key), al.start, al.end)))
     return kb
+
+
+@lru_cache(maxsize=1)
+def _families() -> tuple[tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]], ...]:
+    path = Path(__file__).parent / "data" / "force_names.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as e:
+        raise DataFileError(path, f"cannot read: {e}") from None
+    return tuple((frozenset(tuple(norm(h).split()) for h in f["masculine"]),
+                  frozenset(tuple(norm(h).split()) for h in f["feminine"]))
+                 for f in data["families"].values())
+
+
+def _force_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """"الطيران التركي" -> "الطائرات التركية", "المقاتلات التركية", ... (same family, agreeing
+    adjective). Only HEAD + one nationality adjective (ال...ي / ال...يه) is expanded."""
+    if len(key) < 2 or not key[-1].startswith("ال"):
+        return []
+    head, adj = key[:-1], key[-1]
+    if adj.endswith("يه"):
+        masc, fem = adj[:-1], adj
+    elif adj.endswith("ي"):
+        masc, fem = adj, adj + "ه"
+    else:
+        return []
+    for m_heads, f_heads in _families():
+        if head in m_heads or head in f_heads:
+            return sorted([(*h, masc) for h in m_heads] + [(*h, fem) for h in f_heads])
+    return []
 
 
 @lru_cache(maxsize=8)

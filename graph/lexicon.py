@@ -206,7 +206,7 @@ def _flatten(value) -> list[str]:
 
 _LISTS = ("unidentified_actors", "day_parts", "vague_numbers", "approximators", "death_nouns", "injury_nouns",
           "aggregate_markers", "negation", "modality", "habitual", "titles", "role_phrases",
-          "weapons", "diffuse_causes")
+          "weapons", "diffuse_causes", "claim_verbs")
 
 
 @lru_cache(maxsize=1)

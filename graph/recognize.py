@@ -110,6 +110,36 @@ def _located_after(toks: list[str], j: int) -> bool:
     return j < len(toks) and any(f in _LOCATED for f, _ in stems(toks[j]))
 
 
+_AIR_HEADS = (("الطيران", ""), ("الطائرات", "ه"))
+_GROUND_HEADS = (("القوات", "ه"), ("الجيش", ""))
+
+
+def _nationality_force(res: Resources, toks: list[str], i: int, day: str | None):
+    """The state force a nationality adjective after an incident noun names ("الغارات
+    التركية" -> the Turkish air force, "القصف الإسرائيلي" -> the Israeli forces), or None."""
+    adj = toks[i + 1]
+    if len(adj) < 5 or not adj.endswith(("ي", "يه")):
+        return None
+    masc = adj[:-1] if adj.endswith("يه") else adj
+    if not masc.startswith("ال"):
+        masc = "ال" + masc
+    if ("القوات", masc + "ه") not in res.kb.index and ("الجيش", masc) not in res.kb.index \
+            and ("الطيران", masc) not in res.kb.index:
+        return None
+    trig = res.lex.triggers.match(toks, i)
+    if not trig:
+        return None
+    spec = trig[0][2]
+    if trig[0][0] != 1 or spec.pos == "verb" or spec.toll:
+        return None
+    heads = _AIR_HEADS + _GROUND_HEADS if spec.type == "airstrike" else _GROUND_HEADS
+    for head, fem in heads:
+        actor = res.kb.lookup((head, masc + fem), day) if (head, masc + fem) in res.kb.index else None
+        if actor is not None:
+            return actor
+    return None
+
+
 def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
     """KB actors and gazetteer places in one sentence: one left-to-right longest-match pass."""
     toks = [t.text for t in s.tokens]
@@ -127,6 +157,14 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
                 key = ("ال" + a, "ال" + b)
                 if key in res.kb.index:
                     m = [(2, stems(toks[i])[-1][1], ("kb", key))]
+        if not m and i + 1 < len(toks):
+            nat = _nationality_force(res, toks, i, day)
+            if nat is not None:
+                # "الغارات التركية", "القصف الإسرائيلي": the adjective names the acting force
+                out.append(Found(s.index, i + 1, i + 2, s.tokens[i + 1].start, s.tokens[i + 1].end,
+                                 "kb:" + nat.id, nat.type, "kb", nat.label_ar, nat.label_en, nat.wikidata))
+                i += 2
+                continue
         if not m:
             i += 1
             continue

@@ -155,3 +155,21 @@ def test_events_toll_of_diffuse_causes_is_one_killing(text):
 def test_events_masdar_with_the_article_is_a_trigger():
     evs, _ = events("وأضاف المصدر أن التفجيرين استهدفا نقطة تفتيش للجيش العراقي في بيجي.")
     assert "bombing" in [e.type for e in evs]
+
+
+def test_events_nationality_adjective_names_the_acting_force():
+    evs, names = events("وأسفرت الغارات التركية عن مقتل 20 عنصرا من حزب العمال الكردستاني في شمال العراق.")
+    [ev] = evs
+    assert [names[a].label for a in ev.agents] == ["القوات الجوية التركية"]
+
+
+def test_events_claimed_masdar_makes_the_claimant_the_agent():
+    evs, names = events("أعلن تنظيم داعش، اليوم الأحد، تفجير الملعب الأولمبي في الرمادي.")
+    [ev] = evs
+    assert ev.type == "bombing" and [names[a].id for a in ev.agents] == ["kb:isis"]
+
+
+def test_events_passive_killing_does_not_inherit_the_last_actor():
+    evs, names = events("وقصفت قوات النظام بلدة في ريف درعا. وقتل 11 شخصا في مدينة حلب.")
+    killing = [e for e in evs if e.type == "killing"]
+    assert killing and killing[0].agents == ()

@@ -76,3 +76,22 @@ def test_cli_bad_kb_file_is_one_clear_error(tmp_path):
     t.write_text("نص", encoding="utf-8")
     r = CliRunner().invoke(main, ["extract", str(t), "--kb", str(p)])
     assert r.exit_code != 0 and "unknown type 'Militia'" in r.output and "Traceback" not in r.output
+
+
+@pytest.mark.parametrize("name, actor", [
+    ("الطائرات التركية", "turkish-air-force"),     # listed: الطيران التركي
+    ("المروحيات التركية", "turkish-air-force"),
+    ("الجيش التركي", "turkish-armed-forces"),
+])
+def test_kb_force_names_take_every_head_of_their_family(name, actor):
+    from graph.normalize import norm
+    found = kb.load().lookup(tuple(norm(name).split()), "2015-08-01")
+    assert found is not None and found.id == actor
+
+
+def test_kb_written_alias_wins_over_a_generated_one():
+    from graph.normalize import norm
+    k = kb.load()
+    # "الطائرات الروسية" is written for the Russian aerospace forces; nothing generated replaces it
+    written = {a.id for a, al in k.index[tuple(norm("الطائرات الروسية").split())]}
+    assert written == {"russian-aerospace-forces"}
