@@ -105,8 +105,10 @@ def _supported(lex: Lexicon, hits: Hits, toks: list[str], sent_found: list[Found
 
 
 def _type(spec: TriggerSpec, toks: list[str], i: int, n: int) -> str:
-    window = {strip_article(f) for w in toks[max(0, i - 4):i + n + 6] for f, _ in stems(w)}
-    window |= set(toks[max(0, i - 4):i + n + 6])
+    # a verb's subject may stand well before it ("طائرات حربية يعتقد أنها تابعة للتحالف قصفت")
+    lo = max(0, i - (12 if spec.pos == "verb" else 4))
+    window = {strip_article(f) for w in toks[lo:i + n + 6] for f, _ in stems(w)}
+    window |= set(toks[lo:i + n + 6])
     for words, typ in spec.upgrade:
         if words & window:
             return typ
@@ -219,6 +221,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
     last_place: Found | None = None
     last_place_sent = -10
     doc_place: Found | None = None
+    last_specific: tuple[str, int] | None = None
     # A document is about conflict when it names an armed actor or a victim group somewhere:
     # then a strong trigger ("الانفجار وقع") needs no other support in its own sentence.
     doc_relevant = any(f.type in ARMED_TYPES or f.type == "Group" for f in found)
@@ -252,12 +255,19 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         sentence = Sentence(s.index, *an.original(s.start, s.end))
         kept = []
         for (i, j, k, spec) in triggers:
-            if _blocked(lex, hits, toks, i, j - i, spec) or not _supported(lex, hits, toks, here, spec, doc_relevant, i, j):
+            body = spec.toll and _body_found(toks, i)
+            if _blocked(lex, hits, toks, i, j - i, spec) or not (
+                    body or _supported(lex, hits, toks, here, spec, doc_relevant, i, j)):
                 continue
             typ = _type(spec, toks, i, j - i)
-            if typ in seen_types:
+            if typ == spec.type and last_specific and s.index - last_specific[1] <= 3 \
+                    and j - i == 1 and stems(toks[i])[-1][0] in lex.words["anaphoric_attacks"] \
+                    and (spec.type != "shelling" or last_specific[0] == "airstrike"):
+                typ = last_specific[0]      # "وأسفر الهجوم": the attack the report already named
+            key = typ + ("/body" if body else "")   # bodies found are an incident of their own
+            if key in seen_types:
                 continue        # "شن غارات ... الغارات": one incident mention per type and sentence
-            seen_types.add(typ)
+            seen_types.add(key)
             kept.append((i, j, k, spec, typ))
         kept = _drop_diffuse_causes(lex, toks, kept)
         kept = [x for x in kept if not (x[4] == "killing" and _toll_of_attack(toks, x, kept))]
@@ -330,6 +340,8 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 partial=tuple(partial)))
             if agents:
                 last_agents = agents
+            if typ in SPECIFIC_ATTACKS:
+                last_specific = (typ, s.index)
             if loc is not None and loc.sent == s.index:
                 event_place = loc
         if event_place is not None:
@@ -342,6 +354,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
     return tuple(events)
 
 
+SPECIFIC_ATTACKS = {"airstrike", "shelling", "bombing"}
 CAUSE_BEFORE = {"في", "جراء", "اثر", "بسبب", "نتيجه", "بعد", "خلال", "عقب", "عندما", "حين", "حينما", "اثناء"}
 RESULT_VERBS = {"اسفر", "اسفرت", "ادي", "ادت", "خلف", "خلفت", "اوقع", "اوقعت", "تسبب", "تسببت", "عن", "الي"}
 

@@ -206,7 +206,7 @@ def _flatten(value) -> list[str]:
 
 _LISTS = ("unidentified_actors", "day_parts", "vague_numbers", "approximators", "death_nouns", "injury_nouns",
           "aggregate_markers", "negation", "modality", "habitual", "titles", "role_phrases",
-          "weapons", "diffuse_causes", "claim_verbs")
+          "weapons", "diffuse_causes", "claim_verbs", "anaphoric_attacks")
 
 
 @lru_cache(maxsize=1)
