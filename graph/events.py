@@ -43,21 +43,18 @@ def find_triggers(res: Resources, s: SentenceText, taken: set[int],
     """(token start, token end, stripped chars, spec) for every trigger not inside a name."""
     toks = [t.text for t in s.tokens]
     out = []
-    i = 0
-    while i < len(toks):
-        if i in taken:
-            i += 1
+    free = 0            # first token not inside the last trigger
+    for i in res.lex.triggers.starts(toks, enclitics=True):
+        if i < free or i in taken:
             continue
         m = res.lex.triggers.match(toks, i, enclitics=True, ta_marbuta=ta_marbuta)
         if not m:
-            i += 1
             continue
         n, k, spec = m[0]
         if any(j in taken for j in range(i, i + n)):
-            i += 1
             continue
         out.append((i, i + n, k, spec))
-        i += n
+        free = i + n
     return out
 
 

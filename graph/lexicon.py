@@ -32,9 +32,14 @@ class PhraseIndex(Generic[T]):
 
     def __init__(self) -> None:
         self.first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        # the same phrases as a trie (token -> (payloads ending here, children)), so matching
+        # walks one branch instead of comparing every phrase that shares a first word
+        self._trie: dict[str, tuple[list[T], dict]] = {}
         self.maxlen = 1
         self._heads: dict[tuple, tuple] = {}
         self._plain: dict[str, tuple] = {}
+        self._start: dict[str, bool] = {}
+        self._start_enc: dict[str, bool] = {}
 
     def add(self, phrase: str | tuple[str, ...], payload: T) -> None:
         toks = tuple(norm(phrase).split()) if isinstance(phrase, str) else phrase
@@ -42,14 +47,36 @@ class PhraseIndex(Generic[T]):
             return
         self._heads.clear()
         self._plain.clear()
+        self._start.clear()
+        self._start_enc.clear()
         bucket = self.first.setdefault(toks[0], [])
         if (toks[1:], payload) not in bucket:
             bucket.append((toks[1:], payload))
             bucket.sort(key=lambda x: -len(x[0]))
+            node = self._trie.setdefault(toks[0], ([], {}))
+            for t in toks[1:]:
+                node = node[1].setdefault(t, ([], {}))
+            node[0].append(payload)
         self.maxlen = max(self.maxlen, len(toks))
 
     def __contains__(self, word: str) -> bool:
         return word in self.first
+
+    def starts(self, toks: list[str], enclitics: bool = False) -> list[int]:
+        """The positions where some phrase may start (a superset of where ``match`` finds
+        one): one cached dict lookup per token, so a pass over a sentence only calls ``match``
+        at the few tokens that can begin a phrase."""
+        cache = self._start_enc if enclitics else self._start
+        out = []
+        for i, t in enumerate(toks):
+            ok = cache.get(t)
+            if ok is None:
+                ok = bool(self._compute(t, enclitics, True, True))
+                if len(cache) < 500_000:
+                    cache[t] = ok
+            if ok:
+                out.append(i)
+        return out
 
     def match(self, toks: list[str], i: int, enclitics: bool = False,
               proclitics: bool = True, ta_marbuta: frozenset[int] = frozenset()) -> list[tuple[int, int, T]]:
@@ -76,18 +103,33 @@ class PhraseIndex(Generic[T]):
         return list(self._extend(toks, i, heads, False, frozenset())) if heads else []
 
     def _extend(self, toks, i, heads, enclitics, ta_marbuta):
+        """Every phrase matching at token ``i`` from each head: longest first, then in the
+        order the phrases were added. With ``enclitics`` the phrase's last token may carry a
+        pronoun suffix."""
+        end = len(toks)
         for f, k in heads:
-            for rest, payload in self.first[f]:
-                n = 1 + len(rest)
-                if i + n > len(toks):
-                    continue
-                ok = True
-                for j, r in enumerate(rest, i + 1):
-                    t = toks[j]
-                    if t != r and not (enclitics and j == i + n - 1 and r in strip_enclitic(t, j not in ta_marbuta)):
-                        ok = False
-                        break
-                if ok:
+            node = self._trie.get(f)
+            if node is None:
+                continue
+            found = [(1, node[0])] if node[0] else []
+            d = 1
+            while i + d < end and node[1]:
+                t = toks[i + d]
+                children = node[1]
+                if enclitics:
+                    for r in strip_enclitic(t, i + d not in ta_marbuta):
+                        c = children.get(r)
+                        if c is not None and c[0]:
+                            found.append((d + 1, c[0]))
+                node = children.get(t)
+                if node is None:
+                    break
+                d += 1
+                if node[0]:
+                    found.append((d, node[0]))
+            found.sort(key=lambda x: -x[0])
+            for n, payloads in found:
+                for payload in payloads:
                     yield n, k, payload
 
     def _candidates(self, toks, i, enclitics, proclitics, ta_marbuta) -> tuple:

@@ -59,6 +59,9 @@ class Resources:
     tagger: object | None = None
     kb_seconds: frozenset[str] = frozenset()     # second words of two-word KB names
     pattern_firsts: frozenset[str] = frozenset()  # words that can open a name pattern
+    # words after which find_names may find a name with no KB/gazetteer name starting here:
+    # the indefinite second word of a force ("طائرات تركية") or a nationality adjective
+    after_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -78,7 +81,17 @@ def resources(kb_files: tuple[str, ...] = (), use_tagger: bool = True) -> Resour
     kb_seconds = frozenset(k[1] for k in kb.index if len(k) == 2)
     firsts = set(lex.words.get("place_heads.settlement", ())) | _SITE_HEADS | _VILLAGE_HEADS | {"ابو", "ام", "حي", "تل"}
     firsts |= set(lex.phrases["unidentified_actors"].first)
-    return Resources(kb, gaz, lex, names, tagger, kb_seconds, frozenset(firsts))
+    after = {k[2:] for k in kb_seconds if k.startswith("ال")}
+    for head, adj in (k for k in kb.index if len(k) == 2):
+        if (head, adj[-2:]) in (("القوات", "يه"), ("الطائرات", "يه")):
+            masc = adj[:-1]
+        elif head in ("الجيش", "الطيران") and adj.endswith("ي"):
+            masc = adj
+        else:
+            continue
+        if masc.startswith("ال"):
+            after.update((masc, masc + "ه", masc[2:], masc[2:] + "ه"))
+    return Resources(kb, gaz, lex, names, tagger, kb_seconds, frozenset(firsts), frozenset(after))
 
 
 def _is_name_token(tok: str, lex: Lexicon) -> bool:
@@ -147,7 +160,13 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
     i = 0
     day = doc.published
     lex = res.lex
+    after = res.after_words
+    cand = set(res.names.starts(toks))
+    cand.update(x for x in range(len(toks) - 1) if toks[x + 1] in after)
     while i < len(toks):
+        if i not in cand:
+            i += 1
+            continue
         m = res.names.match(toks, i)
         if not m and i + 1 < len(toks) and "ال" + toks[i + 1] in res.kb_seconds:
             # "طائرات تركية", "قوات أمريكية": the indefinite form of a listed definite name
@@ -446,7 +465,7 @@ def _worth_tagging(res: Resources, s: SentenceText, names: list[Found]) -> bool:
     if names:
         return True
     toks = [t.text for t in s.tokens]
-    return any(res.lex.triggers.match(toks, x) for x in range(len(toks)))
+    return any(res.lex.triggers.match(toks, x) for x in res.lex.triggers.starts(toks))
 
 
 def find_victims(res: Resources, s: SentenceText, taken: set[int]) -> list[Found]:
@@ -454,7 +473,7 @@ def find_victims(res: Resources, s: SentenceText, taken: set[int]) -> list[Found
     toks = [t.text for t in s.tokens]
     ix = res.lex.phrases["victim_groups"]
     out = []
-    for i in range(len(toks)):
+    for i in ix.starts(toks, enclitics=True):
         if i in taken:
             continue
         m = ix.match(toks, i, enclitics=True)
@@ -481,13 +500,17 @@ def coreference(res: Resources, sentences, found: list[Found]) -> list[Found]:
         taken = {t for f in here for t in range(f.t0, f.t1)}
         toks = [t.text for t in s.tokens]
         pending = list(here)
-        i = 0
         new: list[Found] = []
-        while i < len(toks):
+        cand = set(anaphors.starts(toks))
+        if surnames:
+            cand.update(x for x, t in enumerate(toks) if stems(t)[-1][0] in surnames)
+        free = 0
+        for i in sorted(cand):
+            if i < free:
+                continue
             while pending and pending[0].t0 <= i:
                 history.append(pending.pop(0))
             if i in taken:
-                i += 1
                 continue
             m = anaphors.match(toks, i)
             if m:
@@ -502,7 +525,7 @@ def coreference(res: Resources, sentences, found: list[Found]) -> list[Found]:
                     new.append(Found(s.index, i, i + n, s.tokens[i].start + k, s.tokens[i + n - 1].end,
                                      ante.id, ante.type, "coref", ante.label, ante.label_en,
                                      ante.wikidata, ante.place))
-                    i += n
+                    free = i + n
                     continue
             form = stems(toks[i])[-1][0]
             if form in surnames and len(form) >= 4:
@@ -510,7 +533,6 @@ def coreference(res: Resources, sentences, found: list[Found]) -> list[Found]:
                 new.append(Found(s.index, i, i + 1, s.tokens[i].start + stems(toks[i])[-1][1],
                                  s.tokens[i].end, a.id, a.type, "coref", a.label, a.label_en,
                                  a.wikidata))
-            i += 1
         for f in here:
             if f.type == "Person":
                 parts = f.label.split()
