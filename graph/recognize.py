@@ -62,6 +62,7 @@ class Resources:
     # words after which find_names may find a name with no KB/gazetteer name starting here:
     # the indefinite second word of a force ("طائرات تركية") or a nationality adjective
     after_words: frozenset[str] = frozenset()
+    opens: dict[str, bool] = field(default_factory=dict)   # word type -> may open a pattern
 
 
 @lru_cache(maxsize=8)
@@ -321,16 +322,23 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
     out: list[Found] = []
     settlement = lex.words.get("place_heads.settlement", frozenset())
     known = [f for f in names if f.place is not None and f.place.precision not in ("country",)]
+    opens = res.opens
     i = 0
     while i < len(toks):
         if i in taken:
             i += 1
             continue
-        form, k = stems(toks[i])[-1]
-        if form not in res.pattern_firsts and strip_article(form) not in res.pattern_firsts \
-                and toks[i][1:] not in ("حي", "تل"):
+        o = opens.get(toks[i])
+        if o is None:
+            form = stems(toks[i])[-1][0]
+            o = form in res.pattern_firsts or strip_article(form) in res.pattern_firsts \
+                or toks[i][1:] in ("حي", "تل")
+            if len(opens) < 500_000:
+                opens[toks[i]] = o
+        if not o:
             i += 1
             continue
+        form, k = stems(toks[i])[-1]
         if k == 0 and len(toks[i]) == 3 and toks[i][0] in "وفبل" and toks[i][1:] in ("حي", "تل"):
             form, k = toks[i][1:], 1          # "بحي العامل": too short for the general stripper
         head = strip_article(form)
@@ -503,7 +511,10 @@ def coreference(res: Resources, sentences, found: list[Found]) -> list[Found]:
         new: list[Found] = []
         cand = set(anaphors.starts(toks))
         if surnames:
-            cand.update(x for x, t in enumerate(toks) if stems(t)[-1][0] in surnames)
+            # a surname keeps its letters at the end of the token (proclitics are prefixes)
+            cand.update(x for x, t in enumerate(toks)
+                        if (t in surnames or t[1:] in surnames or t[2:] in surnames or t[3:] in surnames)
+                        and stems(t)[-1][0] in surnames)
         free = 0
         for i in sorted(cand):
             if i < free:
