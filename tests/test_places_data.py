@@ -84,8 +84,8 @@ def test_ids_unique_and_sorted(rows):
 def test_id_shapes(rows):
     for r in rows:
         pid = r["id"]
-        assert re.fullmatch(r"SY\d{2}(\d{2}(\d{2})?)?|gn\d+|country:[A-Z]{2}|iq:[a-z-]+|region:[a-z0-9-]+",
-                            pid), pid
+        assert re.fullmatch(r"SY\d{2}(\d{2}(\d{2})?)?|gn\d+|country:[A-Z]{2}|(iq|ye|ly|eg|sa):[a-z-]+"
+                            r"|region:[a-z0-9-]+", pid), pid
 
 
 def test_types_and_precisions(rows):
@@ -278,6 +278,93 @@ def test_common_word_aliases_dropped(by_id):
 def test_ambiguous_aliases_kept(index):
     assert {r["country"] for r in index[norm("طرابلس")]} == {"LB", "LY"}
     assert {r["country"] for r in index[norm("سنجار")]} == {"SY", "IQ"}
+
+
+# ---- other theatres: Yemen, Libya, Sinai, the Saudi-Yemeni border, Africa, Afghanistan --------
+
+def test_yemen_has_its_22_first_level_units_with_coordinates(by_id):
+    govs = {pid: r for pid, r in by_id.items()
+            if r["precision"] == "governorate" and r["country"] == "YE"}
+    assert len(govs) == 22
+    names = {r["name_ar"] for r in govs.values()}
+    assert {"عدن", "تعز", "مأرب", "الجوف", "البيضاء", "لحج", "الضالع", "أبين", "شبوة", "حضرموت",
+            "المهرة", "الحديدة", "حجة", "صعدة", "عمران", "ذمار", "إب", "ريمة", "المحويت", "صنعاء",
+            "أمانة العاصمة", "أرخبيل سقطرى"} == names
+    for r in govs.values():
+        assert r["parent"] == "country:YE" and r["lat"] and r["lon"], r["id"]
+        assert r["source"].startswith("hand;geonames-point:gn"), r["id"]
+    marib = by_id["ye:marib"]
+    assert abs(float(marib["lat"]) - 15.46) < 0.05 and abs(float(marib["lon"]) - 45.33) < 0.05
+    assert "محافظة مأرب" in marib["aliases_ar"].split("|")
+
+
+def test_yemeni_towns_resolve_under_their_governorate(by_id, index):
+    for name, gov in [("عدن", "ye:aden"), ("تعز", "ye:taiz"), ("المكلا", "ye:hadramawt"),
+                      ("صنعاء", "ye:amanat-al-asimah"), ("زنجبار", "ye:abyan"),
+                      ("عتق", "ye:shabwah"), ("صعدة", "ye:saada"), ("المخا", "ye:taiz")]:
+        towns = [r for r in index[norm(name)] if r["precision"] == "town" and r["country"] == "YE"]
+        assert towns, name
+        assert towns[0]["parent"] == gov, (name, towns[0]["parent"])
+        assert towns[0]["admin1"] == by_id[gov]["name_en"]
+
+
+def test_yemen_and_libya_are_covered_beyond_big_towns(rows):
+    towns = defaultdict(int)
+    for r in rows:
+        if r["precision"] == "town":
+            towns[r["country"]] += 1
+    assert towns["YE"] > 250 and towns["LY"] > 80
+    for cc in ("SO", "AF", "NG", "ML", "SD", "SS", "TN", "DZ"):
+        assert towns[cc] >= 10, cc
+
+
+def test_libyan_districts_and_regions(by_id, index):
+    assert by_id["ly:sirte"]["precision"] == "governorate"
+    assert "شعبية سرت" in by_id["ly:sirte"]["aliases_ar"].split("|")
+    benghazi = [r for r in index[norm("بنغازي")] if r["precision"] == "town"][0]
+    assert benghazi["parent"] == "ly:benghazi"
+    assert by_id["region:fezzan"]["name_ar"] == "فزان"
+    assert by_id["region:cyrenaica"]["parent"] == "country:LY"
+
+
+def test_rafah_egypt_and_gaza(index):
+    rafah = index[norm("رفح")]
+    assert {r["country"] for r in rafah} == {"EG", "PS"}
+    assert max(rafah, key=lambda r: int(r["population"] or 0))["country"] == "PS"
+    assert [r["country"] for r in index[norm("رفح المصرية")]] == ["EG"]
+    assert [r["country"] for r in index[norm("رفح الفلسطينية")]] == ["PS"]
+    sinai_towns = [r for a in ("العريش", "الشيخ زويد") for r in index[norm(a)]]
+    assert {r["parent"] for r in sinai_towns} == {"eg:north-sinai"}
+
+
+def test_saudi_border_towns(by_id, index):
+    assert by_id["sa:dhahran-al-janub"]["parent"] == "sa:asir"
+    assert [r["parent"] for r in index[norm("صامطة")]] == ["sa:jazan"]
+    assert [r["parent"] for r in index[norm("جازان")] if r["precision"] == "town"] == ["sa:jazan"]
+
+
+def test_ambiguous_common_words_need_context(index):
+    flag = {(r["precision"], r["country"], r["name_ar"]): r["needs_context"]
+            for rs in index.values() for r in rs}
+    assert flag[("governorate", "YE", "حجة")] == "1"            # "pretext" (بحجة أن)
+    assert flag[("governorate", "YE", "عمران")] == "1"          # a given name; "urbanism"
+    assert flag[("governorate", "YE", "أمانة العاصمة")] == "1"  # also Mecca's municipality
+    assert flag[("town", "YE", "الحزم")] == "1"                  # عاصفة الحزم
+    assert flag[("town", "YE", "التحالف")] == "1"                # "the coalition"
+    assert norm("السوق") not in index                              # "the market": alias dropped
+    assert flag[("governorate", "YE", "صعدة")] == "0"
+    assert flag[("governorate", "YE", "مأرب")] == "0"
+
+
+def test_theatre_hamlets_do_not_take_syrian_or_iraqi_names(index):
+    # a Yemeni hamlet called السخنة or الروضة would outrank the Syrian place by the town-first rule
+    for name in ("السخنة", "الروضة", "الناصرة", "جبلة", "الرمادي", "العزيزية"):
+        assert {r["country"] for r in index[norm(name)]} <= {"SY", "IQ"}, name
+
+
+def test_no_common_word_aliases_on_theatre_towns(index):
+    for word in ("معبر", "الخراب", "الشرقية", "المركز", "الزيدية", "بحري", "السوق"):
+        assert all(r["needs_context"] == "1" for r in index.get(norm(word), [])), word
 
 
 # ---- reproducibility -----------------------------------------------------------------------------
