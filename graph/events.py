@@ -113,22 +113,47 @@ def _type(spec: TriggerSpec, toks: list[str], i: int, n: int) -> str:
 
 
 def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Found]:
-    """Actors a sentence attributes its claim to: أفاد المرصد، بحسب سانا، وفقاً لـ، نقلت وكالة."""
+    """Actors a sentence attributes its claim to: أفاد المرصد، بحسب سانا، وفقاً لـ، نقلت وكالة.
+
+    The cue stands right before the name or before a few filler words ("قال مدير المرصد",
+    "أكد مصدر في الشرطة", "وفقاً لتوثيقات المرصد"). A medium a speaker talks TO ("قالت
+    المصادر لوكالة الأنباء") receives the claim and is not its source."""
     sources = []
     verbs, preps = lex.phrases["attribution_verbs"], lex.phrases["attribution_preps"]
     nouns = lex.phrases["attribution_nouns"]
+    fillers = lex.words["attribution_fillers"] | lex.words["titles"]
     for f in actors:
         if f.type not in ACTOR_TYPES:
             continue
-        # the cue right before the name, or one filler word earlier ("أفادت وكالة",
-        # "وفقاً لتوثيقات المرصد")
-        for back in (f.t0 - 1, f.t0 - 2):
-            if back >= 0 and (verbs.match(toks, back) or preps.match(toks, back) or nouns.match(toks, back)):
-                sources.append(f)
+        own = toks[f.t0]
+        addressee = own.startswith("ل") and not own.startswith("ال")
+        for back in range(f.t0 - 1, max(-1, f.t0 - 5), -1):
+            gap = range(back + 1, f.t0)
+            if any(stems(toks[g])[-1][0] in ("ان", "بان") for g in gap):
                 break
+            cue = next(((n, kind) for kind, ix in (("verb", verbs), ("prep", preps), ("noun", nouns))
+                        for n, _, _ in ix.match(toks, back)[:1] if back + n <= f.t0), None)
+            if cue is not None:
+                n, kind = cue
+                rest = range(back + n, f.t0)
+                if all(toks[g] in QUOTES or toks[g] in fillers or stems(toks[g])[-1][0] in fillers
+                       or strip_article(stems(toks[g])[-1][0]) in fillers for g in rest) \
+                        and (f.t0 - back <= 2 or kind != "noun") \
+                        and not (addressee and kind == "verb" and f.t0 - back >= 2) \
+                        and not (addressee and kind == "noun"
+                                 and strip_article(stems(toks[back])[-1][0]) in lex.words["attribution_speakers"]):
+                    sources.append(f)
+                break
+        else:
+            # the source before its verb (SVO): "المرصد السوري أفاد بأن", "الجيش قال إن"
+            after = f.t1 + (f.t1 < len(toks) and toks[f.t1] in QUOTES)
+            if not addressee and after < len(toks) and verbs.match(toks, after) \
+                    and after + 1 < len(toks) and stems(toks[after + 1])[-1][0] in ("ان", "بان", "عن", "في"):
+                sources.append(f)
     return sources
 
 
+QUOTES = frozenset('"\'«»“”‘’')
 DID = {"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "تمكن", "تمكنت", "تمكنوا"}
 GENERIC_TYPES = {"military_campaign", "armed_clash", "other"}
 VICTIM_NOUNS = {"افراد", "عناصر", "جنود", "مقاتلين", "مدنيين", "عسكريين", "ضباط"}

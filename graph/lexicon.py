@@ -287,7 +287,7 @@ def load() -> Lexicon:
             ix.add(w, name)
         lex.phrases[name] = ix
     att = ldata.get("attribution", {})
-    for part in ("verbs", "preps", "nouns"):
+    for part in ("verbs", "preps", "nouns", "fillers", "speakers"):
         items = att.get(part, [])
         lex.words["attribution_" + part] = frozenset(norm(w) for w in items if " " not in norm(w))
         ix = PhraseIndex()

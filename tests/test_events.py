@@ -173,3 +173,19 @@ def test_events_passive_killing_does_not_inherit_the_last_actor():
     evs, names = events("وقصفت قوات النظام بلدة في ريف درعا. وقتل 11 شخصا في مدينة حلب.")
     killing = [e for e in evs if e.type == "killing"]
     assert killing and killing[0].agents == ()
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وأكد مصدر في الجيش العراقي أن طائرات التحالف الدولي شنت غارات على مواقع لداعش في الموصل.", "kb:iraqi-army"),
+    ("المرصد السوري أفاد بأن طائرات التحالف شنت غارات على مواقع لتنظيم داعش في الرقة.", "kb:sohr"),
+])
+def test_events_source_behind_fillers_or_before_its_verb(text, source):
+    evs, names = events(text)
+    assert evs and source in evs[0].reported_by
+
+
+def test_events_subject_of_reported_clause_and_addressee_are_not_sources():
+    evs, names = events("وقالت المصادر لوكالة الأناضول إن تنظيم داعش فجر سيارة مفخخة في مدينة الرمادي.")
+    [ev] = evs
+    assert ev.reported_by == ()
+    assert [names[a].id for a in ev.agents] == ["kb:isis"]
