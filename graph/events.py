@@ -10,7 +10,7 @@ import hashlib
 
 from .lexicon import Hits, Lexicon, TriggerSpec
 from .model import Document, Event, Sentence, Span, TimeValue
-from .normalize import stems, strip_article
+from .normalize import stems, strip_article, strip_enclitic
 from .places import PRECISION_RANK
 from .recognize import ACTOR_TYPES, ARMED_TYPES, PLACE_TYPES, Found, Resources
 from .temporal import find_date, parse_number
@@ -122,6 +122,14 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
     verbs, preps = lex.phrases["attribution_verbs"], lex.phrases["attribution_preps"]
     nouns = lex.phrases["attribution_nouns"]
     fillers = lex.words["attribution_fillers"] | lex.words["titles"]
+
+    def filler(g: int) -> bool:
+        w = stems(toks[g])[-1][0]
+        return toks[g] in QUOTES or toks[g] in fillers or w in fillers or strip_article(w) in fillers \
+            or any(x in fillers for x in strip_enclitic(w, True))      # "مديره", "باسمها"
+    # an actor right after a role word ("مدير المرصد", "المتحدث باسم الجيش") may stand
+    # between a cue and its speaker ("قال مدير المرصد رامي عبد الرحمن")
+    chained = {t for f in actors if f.t0 > 0 and filler(f.t0 - 1) for t in range(f.t0, f.t1)}
     for f in actors:
         if f.type not in ACTOR_TYPES:
             continue
@@ -136,8 +144,7 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
             if cue is not None:
                 n, kind = cue
                 rest = range(back + n, f.t0)
-                if all(toks[g] in QUOTES or toks[g] in fillers or stems(toks[g])[-1][0] in fillers
-                       or strip_article(stems(toks[g])[-1][0]) in fillers for g in rest) \
+                if all(g in chained or filler(g) for g in rest) \
                         and (f.t0 - back <= 2 or kind != "noun") \
                         and not (addressee and kind == "verb" and f.t0 - back >= 2) \
                         and not (addressee and kind == "noun"
@@ -481,9 +488,12 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
         lam = own.startswith("ل") and not own.startswith("ال") or own.startswith("لل")
         before = f.t1 <= i
         lam_victim = any(toks[k].startswith("ل") and stems(toks[k])[-1][0] in VICTIM_NOUNS for k in window)
+        counted = (not before or spec.pos != "verb") and any(
+            parse_number(lex, toks, g)[1] for g in range(max(j if not before else 0, f.t0 - 3), f.t0))
         if prev & {"يد", "قبل"}:
             role = "agent"
-        elif prev & TARGET_CUES or lam_victim:
+        elif prev & TARGET_CUES or lam_victim or counted:
+            # "قتل ثلاثة من عناصر الشرطة": counted members after the trigger are its victims
             role = "target"
         elif before:
             # the subject before the trigger (SVO); a person only right before the verb

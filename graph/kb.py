@@ -61,6 +61,7 @@ class KnowledgeBase:
     """Actors by id and an index from normalised alias token tuples to (actor, alias)."""
     actors: dict[str, Actor] = field(default_factory=dict)
     index: dict[tuple[str, ...], list[tuple[Actor, Alias]]] = field(default_factory=dict)
+    nationality: dict[str, str] = field(default_factory=dict)   # country -> main adjective (masc.)
 
     def lookup(self, tokens: tuple[str, ...], day: str | None) -> Actor | None:
         """The actor an alias refers to on ``day`` (None if no valid referent)."""
@@ -68,6 +69,18 @@ class KnowledgeBase:
         if not cands and day is None:
             cands = [a for a, _ in self.index.get(tokens, ())]
         return cands[0] if cands else None
+
+    def national(self, head: tuple[str, ...], country: str, day: str | None) -> Actor | None:
+        """"الشرطة" in a report about Iraq: the actor of the alias HEAD + the country's main
+        nationality adjective ("الشرطة العراقية"), on ``day``; None if there is none."""
+        adj = self.nationality.get(country)
+        if adj is None:
+            return None
+        for form in (adj, adj + "ه"):
+            a = self.lookup((*head, form), day)
+            if a is not None and a.country == country:
+                return a
+        return None
 
     def relations(self) -> list[tuple[str, str, str]]:
         """(actor id, relation, other actor id) for every KB relation, sorted."""
@@ -167,6 +180,7 @@ def build(files: list[list[Actor]], paths: list[str]) -> KnowledgeBase:
             bucket = kb.index.setdefault(key, [])
             if all(x.id != a.id or y != al for x, y in bucket):
                 bucket.append((a, al))
+    kb.nationality = _nationalities(kb)
     explicit = set(kb.index)
     for a in sorted(kb.actors.values(), key=lambda x: x.id):
         if a.type != "MilitaryForce" or not a.country:
@@ -180,13 +194,41 @@ def build(files: list[list[Actor]], paths: list[str]) -> KnowledgeBase:
     return kb
 
 
+def _nationalities(kb: KnowledgeBase) -> dict[str, str]:
+    """Each country's main nationality adjective, counted over its actors' aliases of the form
+    HEAD + adjective with HEAD a country head (الجيش العراقي, الحكومة العراقية ...)."""
+    heads = {tuple(norm(h).split()) for h in _force_data().get("country_heads", [])}
+    counts: dict[str, dict[str, int]] = {}
+    for key, bucket in kb.index.items():
+        if len(key) < 2 or key[:-1] not in heads or not key[-1].startswith("ال"):
+            continue
+        adj = key[-1][:-1] if key[-1].endswith("يه") else key[-1]
+        if not adj.endswith("ي"):
+            continue
+        for a, _ in bucket:
+            if a.country:
+                c = counts.setdefault(a.country, {})
+                c[adj] = c.get(adj, 0) + 1
+    return {country: min(c, key=lambda x: (-c[x], x)) for country, c in sorted(counts.items())}
+
+
 @lru_cache(maxsize=1)
-def _families() -> tuple[tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]], ...]:
+def _force_data() -> dict:
     path = Path(__file__).parent / "data" / "force_names.yaml"
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as e:
         raise DataFileError(path, f"cannot read: {e}") from None
+
+
+def country_heads() -> tuple[tuple[str, ...], ...]:
+    """The generic institution nouns resolved by the report's country (normalised tokens)."""
+    return tuple(tuple(norm(h).split()) for h in _force_data().get("country_heads", []))
+
+
+@lru_cache(maxsize=1)
+def _families() -> tuple[tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]], ...]:
+    data = _force_data()
     return tuple((frozenset(tuple(norm(h).split()) for h in f["masculine"]),
                   frozenset(tuple(norm(h).split()) for h in f["feminine"]))
                  for f in data["families"].values())

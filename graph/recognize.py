@@ -63,6 +63,7 @@ class Resources:
     # the indefinite second word of a force ("طائرات تركية") or a nationality adjective
     after_words: frozenset[str] = frozenset()
     opens: dict[str, bool] = field(default_factory=dict)   # word type -> may open a pattern
+    national: PhraseIndex = field(default_factory=PhraseIndex)   # bare الجيش، الشرطة ...
 
 
 @lru_cache(maxsize=8)
@@ -92,7 +93,11 @@ def resources(kb_files: tuple[str, ...] = (), use_tagger: bool = True) -> Resour
             continue
         if masc.startswith("ال"):
             after.update((masc, masc + "ه", masc[2:], masc[2:] + "ه"))
-    return Resources(kb, gaz, lex, names, tagger, kb_seconds, frozenset(firsts), frozenset(after))
+    national: PhraseIndex = PhraseIndex()
+    for head in kbmod.country_heads():
+        national.add(head, head)
+    return Resources(kb, gaz, lex, names, tagger, kb_seconds, frozenset(firsts), frozenset(after),
+                     national=national)
 
 
 def _is_name_token(tok: str, lex: Lexicon) -> bool:
@@ -311,6 +316,19 @@ def attach_facilities(res: Resources, s: SentenceText, names: list[Found]) -> li
     return out
 
 
+def report_country(found: list[Found]) -> str | None:
+    """The country a report is about: the one its place names point to most (at least twice,
+    or the only one)."""
+    counts: dict[str, int] = {}
+    for f in found:
+        if f.place is not None and f.place.country:
+            counts[f.place.country] = counts.get(f.place.country, 0) + 1
+    if not counts:
+        return None
+    best = min(counts, key=lambda c: (-counts[c], c))
+    return best if counts[best] >= 2 or len(counts) == 1 else None
+
+
 def find_patterns(res: Resources, s: SentenceText, taken: set[int],
                   names: list[Found] = ()) -> list[Found]:
     """Names nobody listed, from the shapes news gives them: قرية X، حي X، أبو X الـYي.
@@ -493,8 +511,23 @@ def find_victims(res: Resources, s: SentenceText, taken: set[int]) -> list[Found
     return out
 
 
-def coreference(res: Resources, sentences, found: list[Found]) -> list[Found]:
-    """Anaphors (التنظيم، المرصد، الرئيس) and surnames as mentions of an earlier entity."""
+def _named_with(res: Resources, f: Found, head: str) -> bool:
+    """Is ``head`` ("الجيش") a word of the entity's label or of one of its KB aliases?"""
+    if head in norm(f.label):
+        return True
+    actor = res.kb.actors.get(f.id[3:]) if f.id.startswith("kb:") else None
+    return actor is not None and any(head in {strip_article(w) for w in norm(al.text).split()}
+                                     for al in actor.aliases)
+
+
+def coreference(res: Resources, sentences, found: list[Found], country: str | None = None,
+                day: str | None = None) -> list[Found]:
+    """Anaphors (التنظيم، المرصد، الرئيس) and surnames as mentions of an earlier entity.
+
+    A bare institution noun ("الجيش", "الشرطة", "الحكومة") refers back to an actor named with
+    that noun ("الجيش الأمريكي ... الجيش"); with none, it names the institution of the
+    country the report is about ("الشرطة" in a report from Iraq: the Iraqi police), unless an
+    adjective qualifies it ("الشرطة الدينية" is another body)."""
     lex = res.lex
     anaphors = res.lex.phrases["anaphors"]
     by_sent: dict[int, list[Found]] = {}
@@ -529,7 +562,18 @@ def coreference(res: Resources, sentences, found: list[Found]) -> list[Found]:
                 form = stems(toks[i])[-1][0]
                 head = strip_article(form)
                 typed = [h for h in reversed(history) if h.type in types and h.how != "coref"]
-                ante = next((h for h in typed if head in norm(h.label)), typed[0] if typed else None)
+                ante = next((h for h in typed if s.index - h.sent <= 5 and _named_with(res, h, head)), None)
+                nat = res.national.match(toks, i) if ante is None and country else None
+                if nat and nat[0][0] == n and not (i + n < len(toks) and (
+                        toks[i + n].startswith("ال") or toks[i + n] in res.after_words)):
+                    actor = res.kb.national(nat[0][2], country, day)
+                    if actor is not None:
+                        new.append(Found(s.index, i, i + n, s.tokens[i].start + k, s.tokens[i + n - 1].end,
+                                         "kb:" + actor.id, actor.type, "kb", actor.label_ar,
+                                         actor.label_en, actor.wikidata))
+                        free = i + n
+                        continue
+                ante = ante or (typed[0] if typed else None)
                 # only accept an antecedent of the same sentence or the five before
                 if ante is not None and s.index - ante.sent <= 5 and not (
                         i + n < len(toks) and i + n in taken):
@@ -594,7 +638,8 @@ def recognize(res: Resources, doc: Document, an: Analysed, gate: bool = True) ->
                                               and set(range(f.t0, f.t1)) & inside)]
             found.extend(extra)
     named = [f for f in found if f.type != "Group"]
-    found.extend(coreference(res, an.sentences, named))
+    country = report_country(first) if relevant or not gate else None
+    found.extend(coreference(res, an.sentences, named, country, doc.published))
     found.sort(key=lambda f: (f.sent, f.t0, f.t1))
     return Recognized(found, relevant, signals)
 

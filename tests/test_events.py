@@ -189,3 +189,9 @@ def test_events_subject_of_reported_clause_and_addressee_are_not_sources():
     [ev] = evs
     assert ev.reported_by == ()
     assert [names[a].id for a in ev.agents] == ["kb:isis"]
+
+
+def test_events_counted_members_after_the_trigger_are_victims():
+    evs, names = events("وقتل ثلاثة من عناصر الشرطة العراقية في هجوم مسلح في مدينة بعقوبة.")
+    [ev] = evs
+    assert [names[t].id for t in ev.targets] == ["kb:iraq-police"] and ev.agents == ()

@@ -73,3 +73,26 @@ def test_recognize_same_name_is_decided_by_the_cue_word_and_says_why(text, preci
     found, _ = ents(text)
     [p] = [e for e in found.values() if e.type == "Location"]
     assert p.place.precision == precision and p.place.reason
+
+
+def _ids(text, published="2015-08-01"):
+    from graph.pipeline import extract
+    from graph.model import Document
+    x = extract(Document("t", text, published=published))
+    return {m.text: e.id for e in x.entities for m in e.mentions}
+
+
+def test_bare_institution_names_the_reports_country():
+    ids = _ids("انفجرت سيارة مفخخة في مدينة كركوك. وقالت الشرطة إن الانفجار قتل خمسة في كركوك والموصل.")
+    assert ids["الشرطة"] == "kb:iraq-police"
+
+
+def test_bare_institution_refers_back_before_it_names_the_country():
+    ids = _ids("قال الجيش الأمريكي إن طائراته قصفت مواقع لداعش في الموصل. وأضاف الجيش أن الغارات "
+               "استهدفت مقرات في الموصل وتلعفر.")
+    assert ids["الجيش"] == ids["الجيش الأمريكي"]
+
+
+def test_qualified_institution_is_not_the_national_one():
+    ids = _ids("اشتبكت الشرطة الدينية مع محتجين في بغداد. وتقع بغداد في العراق.")
+    assert ids.get("الشرطة") != "kb:iraq-police"
