@@ -64,6 +64,8 @@ def _blocked(lex: Lexicon, hits: Hits, toks: list[str], i: int, n: int, spec: Tr
     after = toks[i + n] if i + n < len(toks) else ""
     if before and (before in spec.not_after or stems(before)[-1][0] in spec.not_after):
         return True
+    if before and spec.type in GENERIC_TYPES and stems(before)[-1][0] in lex.words["background_starts"]:
+        return True         # "منذ بدء المعارك": the war's start recalled, not an incident
     if after and (after in spec.not_before or strip_article(after) in spec.not_before
                   or stems(after)[-1][0] in spec.not_before):
         return True
@@ -331,7 +333,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             sentence_agents = sentence_agents or agents
             groups = tuple(sorted({f.group for f in here if f.type == "Group" and f.group}))
             partial = []
-            if not agents and i <= 2 and not any(f.type in ACTOR_TYPES for f in names) \
+            if not agents and i <= 2 and spec.pos == "verb" and not any(f.type in ACTOR_TYPES for f in names) \
                     and not _passive_toll(lex, toks, here, j):
                 # "واعتقلت العناصر..." / "وقامت بإعدام...": a verb opening the sentence with
                 # no named subject continues the previous sentence's actor
@@ -502,8 +504,8 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
         elif spec.pos == "verb":
             # VSO: the first actor right after the verb is its subject ("قصفت طائرات التحالف")
             role = "agent" if not agents and f.t0 - j <= 3 and not lam else "target"
-        elif lam and f.t0 - j <= 3:
-            role = "agent"            # "غارة للتحالف", "هجوم لداعش"
+        elif lam and f.t0 - j <= 3 and not any(toks[g].startswith("ل") for g in range(j, f.t0)):
+            role = "agent"            # "غارة للتحالف", "هجوم لداعش" (not "كمائن لتعزيزات للميليشيات")
         elif f.t0 - j <= 2:
             # genitive after a masdar: the victim of a killing, the actor of an attack
             role = "target" if typ in VICTIM_GENITIVE or f.type not in armed_like else "agent"
@@ -515,4 +517,13 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
         bucket = agents if role == "agent" else targets
         if f.id not in agents and f.id not in targets:
             bucket.append(f.id)
+    # "قصفت جماعة الحوثي والقوات الموالية لصالح": a coordinated subject acts too
+    for f in actors:
+        if f.id in agents and typ != "armed_clash" and not (f.t0 > 0 and toks[f.t0 - 1] == "بين"):
+            for g in actors:
+                if g.t0 == f.t1 and toks[g.t0].startswith("و") and g.type in armed_like \
+                        and g.id not in agents:
+                    agents.append(g.id)
+                    if g.id in targets:
+                        targets.remove(g.id)
     return tuple(agents), tuple(targets)

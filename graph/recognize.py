@@ -456,6 +456,15 @@ def find_tagged(res: Resources, s: SentenceText, taken: set[int],
         overlap = set(span) & taken
         if overlap and not (kind in ("ORG", "PERS") and overlap <= places_only and len(span) > len(overlap)):
             continue
+        # a name ends before a function word, a title or an incident word the tagger ran
+        # into ("البكري محافظ", "صالح دمر", "وكالة الأنباء الألمانية إن عبوة")
+        titles = lex.words.get("titles", frozenset())
+        for x in range(i0 + 1, j):
+            w = toks[x]
+            if w in lex.stopwords or stems(w)[-1][0] in ("ان", "بان") or lex.triggers.match(toks, x) \
+                    or (kind == "PERS" and (w in titles or strip_article(w) in titles)):
+                j = x
+                break
         words = toks[i0:j]
         if not all(w.isalpha() for w in words):
             continue

@@ -195,3 +195,14 @@ def test_events_counted_members_after_the_trigger_are_victims():
     evs, names = events("وقتل ثلاثة من عناصر الشرطة العراقية في هجوم مسلح في مدينة بعقوبة.")
     [ev] = evs
     assert [names[t].id for t in ev.targets] == ["kb:iraq-police"] and ev.agents == ()
+
+
+def test_events_coordinated_subject_acts_too():
+    evs, names = events("قصفت قوات النظام وحزب الله بلدة الزبداني بالمدفعية.")
+    [ev] = evs
+    assert len(ev.agents) == 2 and ev.targets == ()
+
+
+def test_events_start_of_the_war_recalled_is_not_an_incident():
+    evs, _ = events("رست أول سفينة مساعدات في ميناء عدن بعد أربعة أشهر على بدء المعارك في البلاد.")
+    assert evs == ()
