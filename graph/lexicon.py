@@ -67,16 +67,15 @@ class PhraseIndex(Generic[T]):
         one): one cached dict lookup per token, so a pass over a sentence only calls ``match``
         at the few tokens that can begin a phrase."""
         cache = self._start_enc if enclitics else self._start
-        out = []
-        for i, t in enumerate(toks):
-            ok = cache.get(t)
-            if ok is None:
-                ok = bool(self._compute(t, enclitics, True, True))
-                if len(cache) < 500_000:
-                    cache[t] = ok
-            if ok:
-                out.append(i)
-        return out
+        get = cache.get
+        flags = [get(t) for t in toks]
+        if None in flags:
+            for i, t in enumerate(toks):
+                if flags[i] is None:
+                    flags[i] = bool(self._compute(t, enclitics, True, True))
+                    if len(cache) < 500_000:
+                        cache[t] = flags[i]
+        return [i for i, ok in enumerate(flags) if ok]
 
     def match(self, toks: list[str], i: int, enclitics: bool = False,
               proclitics: bool = True, ta_marbuta: frozenset[int] = frozenset()) -> list[tuple[int, int, T]]:

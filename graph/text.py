@@ -47,9 +47,14 @@ class Analysed:
         return self.norm.to_original(start, end)
 
 
+_new = tuple.__new__
+
+
 def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
     """Split normalised text into word, number and punctuation tokens."""
-    return tuple([Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)])
+    # tuple.__new__ skips the namedtuple's Python-level constructor (a third of the time)
+    return tuple([_new(Token, (m.group(), a + offset, b + offset))
+                  for m in _TOKEN.finditer(text) for a, b in (m.span(),)])
 
 
 def analyse(text: str) -> Analysed:
