@@ -95,3 +95,73 @@ def test_kb_written_alias_wins_over_a_generated_one():
     # "الطائرات الروسية" is written for the Russian aerospace forces; nothing generated replaces it
     written = {a.id for a, al in k.index[tuple(norm("الطائرات الروسية").split())]}
     assert written == {"russian-aerospace-forces"}
+
+
+# --- Theatres beyond Syria and Iraq (Yemen, Libya, Egypt, Somalia, Nigeria, Afghanistan, Sahel, Sudan)
+
+def _resolve(name, day):
+    from graph.normalize import norm
+    actor = kb.load().lookup(tuple(norm(name).split()), day)
+    return actor.id if actor else None
+
+
+@pytest.mark.parametrize("name, actor", [
+    ("الميليشيات الحوثية", "houthis"),
+    ("قوات المخلوع صالح", "saleh-forces"),
+    ("الشرعية اليمنية", "yemen-gov"),
+    ("المقاومة الشعبية", "yemen-popular-resistance"),
+    ("طائرات التحالف العربي", "saudi-led-coalition"),
+    ("الطيران السعودي", "saudi-air-force"),
+    ("المقاتلات السعودية", "saudi-air-force"),         # generated from الطيران السعودي
+    ("القوات الإماراتية", "uae-armed-forces"),          # generated from الجيش الإماراتي
+    ("فجر ليبيا", "libya-dawn"),
+    ("قوات حفتر", "lna"),
+    ("بوكو حرام", "boko-haram"),
+    ("حركة الشباب الصومالية", "al-shabaab"),
+    ("أميصوم", "amisom"),
+    ("حركة طالبان", "taliban"),
+    ("طالبان باكستان", "ttp"),
+    ("قوات الدعم السريع", "rsf"),
+])
+def test_kb_actors_of_other_theatres_resolve_in_2015(name, actor):
+    assert _resolve(name, "2015-08-01") == actor
+
+
+def test_kb_bare_common_words_of_other_theatres_are_not_aliases():
+    for word in ("الشباب", "الحوثي", "الإخوان", "أنصار الشريعة", "اللجان الشعبية", "الحرس الوطني", "حرس الحدود"):
+        assert _resolve(word, "2015-08-01") is None, word
+
+
+@pytest.mark.parametrize("name, day, actor", [
+    ("الرئيس اليمني", "2011-06-01", "ali-abdullah-saleh"),
+    ("الرئيس اليمني", "2015-08-01", "abd-rabbuh-mansur-hadi"),
+    ("الرئيس اليمني", "2023-01-01", "rashad-al-alimi"),
+    ("الجيش اليمني", "2014-01-01", "yemen-armed-forces"),
+    ("الجيش اليمني", "2015-08-01", "yemen-national-army"),
+    ("الجيش الوطني", "2015-08-01", "yemen-national-army"),    # before the SNA existed
+    ("الجيش الوطني", "2019-01-01", "sna"),
+    ("أنصار بيت المقدس", "2014-06-01", "ansar-bayt-al-maqdis"),
+    ("أنصار بيت المقدس", "2015-08-01", "isis-sinai"),
+    ("الحكومة الليبية", "2015-08-01", "libya-interim-gov"),
+    ("الحكومة الليبية", "2017-01-01", "libya-gna"),
+    ("الحكومة الليبية", "2022-01-01", "libya-gnu"),
+    ("الجيش الليبي", "2015-08-01", "lna"),
+    ("زعيم حركة طالبان", "2015-07-01", "mullah-omar"),
+    ("زعيم حركة طالبان", "2015-09-01", "akhtar-mansour"),
+    ("زعيم حركة طالبان", "2017-01-01", "haibatullah-akhundzada"),
+    ("ولي ولي العهد", "2015-03-01", "mohammed-bin-nayef"),
+    ("ولي ولي العهد", "2015-08-01", "mohammed-bin-salman"),
+    ("المتحدث باسم التحالف العربي", "2015-08-01", "ahmed-asiri"),
+    ("المتحدث باسم التحالف العربي", "2018-01-01", "turki-al-maliki"),
+    ("المبعوث الأممي إلى اليمن", "2015-08-01", "ismail-ould-cheikh-ahmed"),
+    ("الحكومة الأفغانية", "2015-08-01", "afghanistan-gov"),
+    ("الحكومة الأفغانية", "2022-01-01", "afghanistan-taliban-gov"),
+])
+def test_kb_dated_aliases_of_other_theatres_follow_the_date(name, day, actor):
+    assert _resolve(name, day) == actor
+
+
+def test_kb_libyan_army_phrase_is_left_open_once_both_sides_use_it():
+    # after the GNA entered Tripoli (2016-03-30) both camps call their forces "الجيش الليبي"
+    assert _resolve("الجيش الليبي", "2019-05-01") is None
+    assert _resolve("الجيش الوطني الليبي", "2019-05-01") == "lna"
