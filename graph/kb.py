@@ -30,6 +30,9 @@ class Alias:
     text: str
     start: str | None = None
     end: str | None = None
+    # ISO countries of the reports in which this referent is meant ("طيران التحالف" in a report
+    # about Yemen is the Saudi-led coalition's); () = anywhere
+    countries: tuple[str, ...] = ()
 
     def valid_on(self, day: str | None) -> bool:
         if day is None:
@@ -63,12 +66,24 @@ class KnowledgeBase:
     index: dict[tuple[str, ...], list[tuple[Actor, Alias]]] = field(default_factory=dict)
     nationality: dict[str, str] = field(default_factory=dict)   # country -> main adjective (masc.)
 
-    def lookup(self, tokens: tuple[str, ...], day: str | None) -> Actor | None:
-        """The actor an alias refers to on ``day`` (None if no valid referent)."""
-        cands = [a for a, al in self.index.get(tokens, ()) if al.valid_on(day)]
+    def lookup(self, tokens: tuple[str, ...], day: str | None, country: str | None = None) -> Actor | None:
+        """The actor an alias refers to on ``day`` in a report about ``country`` (None if no
+        valid referent). An alias scoped to countries wins in those countries' reports and
+        yields to an unscoped one elsewhere."""
+        cands = [(a, al) for a, al in self.index.get(tokens, ()) if al.valid_on(day)]
         if not cands and day is None:
-            cands = [a for a, _ in self.index.get(tokens, ())]
-        return cands[0] if cands else None
+            cands = list(self.index.get(tokens, ()))
+        if not cands:
+            return None
+        here = [a for a, al in cands if country and country in al.countries]
+        if here:
+            return here[0]
+        anywhere = [a for a, al in cands if not al.countries]
+        return (anywhere or [a for a, _ in cands])[0]
+
+    def scoped(self, tokens: tuple[str, ...]) -> bool:
+        """Does the referent of this alias depend on the report's country?"""
+        return any(al.countries for _, al in self.index.get(tokens, ()))
 
     def national(self, head: tuple[str, ...], country: str, day: str | None) -> Actor | None:
         """"الشرطة" in a report about Iraq: the actor of the alias HEAD + the country's main
@@ -131,8 +146,12 @@ def _parse(entries, path) -> list[Actor]:
             if isinstance(raw, str):
                 aliases.append(Alias(raw))
             elif isinstance(raw, dict) and isinstance(raw.get("text"), str):
+                countries = raw.get("countries") or []
+                if not isinstance(countries, list) or not all(
+                        isinstance(c, str) and re.fullmatch(r"[A-Z]{2}", c) for c in countries):
+                    raise DataFileError(path, f"{where}: alias {raw['text']!r}: countries must be a list of ISO codes")
                 aliases.append(Alias(raw["text"], _iso(raw.get("from"), path, where),
-                                     _iso(raw.get("to"), path, where)))
+                                     _iso(raw.get("to"), path, where), tuple(countries)))
             else:
                 raise DataFileError(path, f"{where}: alias {raw!r} must be a string or {{text, from, to}}")
         actors.append(Actor(
@@ -190,7 +209,7 @@ def build(files: list[list[Actor]], paths: list[str]) -> KnowledgeBase:
                 if key not in explicit:
                     bucket = kb.index.setdefault(key, [])
                     if all(x.id != a.id for x, _ in bucket):
-                        bucket.append((a, Alias(" ".join(key), al.start, al.end)))
+                        bucket.append((a, Alias(" ".join(key), al.start, al.end, al.countries)))
     return kb
 
 

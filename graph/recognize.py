@@ -47,6 +47,7 @@ class Found:
     wikidata: str | None = None
     place: Place | None = None
     group: str | None = None   # for victim groups
+    key: tuple[str, ...] | None = None   # the KB alias matched (to re-resolve by country)
 
 
 @dataclass
@@ -209,7 +210,8 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
         if actor is not None and (row is None or actor.type not in PLACE_TYPES):
             # An actor name beats a place name of the same span (e.g. a faction named after a town).
             out.append(Found(s.index, i, i + n, ns, ne, "kb:" + actor.id, actor.type, "kb",
-                             actor.label_ar, actor.label_en, actor.wikidata))
+                             actor.label_ar, actor.label_en, actor.wikidata,
+                             key=key if res.kb.scoped(key) else None))
             i += n
             continue
         if row is None:
@@ -630,6 +632,15 @@ def recognize(res: Resources, doc: Document, an: Analysed, gate: bool = True) ->
         victims = find_victims(res, s, taken)
         per_sent.append((s, names, taken))
         first.extend(names + victims)
+    country = report_country(first)
+    if country:
+        # "طيران التحالف" in a report about Yemen: aliases whose referent depends on the country
+        for f in first:
+            if f.key is not None:
+                actor = res.kb.lookup(f.key, doc.published, country)
+                if actor is not None and "kb:" + actor.id != f.id:
+                    f.id, f.type, f.label = "kb:" + actor.id, actor.type, actor.label_ar
+                    f.label_en, f.wikidata = actor.label_en, actor.wikidata
     signals = conflict_signals(res.lex, an, first)
     relevant = is_relevant(signals)
     found = list(first)
@@ -647,8 +658,8 @@ def recognize(res: Resources, doc: Document, an: Analysed, gate: bool = True) ->
                                               and set(range(f.t0, f.t1)) & inside)]
             found.extend(extra)
     named = [f for f in found if f.type != "Group"]
-    country = report_country(first) if relevant or not gate else None
-    found.extend(coreference(res, an.sentences, named, country, doc.published))
+    found.extend(coreference(res, an.sentences, named, country if relevant or not gate else None,
+                             doc.published))
     found.sort(key=lambda f: (f.sent, f.t0, f.t1))
     return Recognized(found, relevant, signals)
 

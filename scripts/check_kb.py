@@ -41,7 +41,7 @@ DEFAULT = ROOT / "graph" / "data" / "actors.yaml"
 TYPES = ("Person", "Organization", "ArmedGroup", "Government", "MilitaryForce", "Country", "Location")
 KEYS = {"id", "type", "label_ar", "label_en", "wikidata", "aliases_ar", "aliases_en", "part_of",
         "member_of", "leader_of", "country", "valid_from", "valid_to", "note"}
-ALIAS_KEYS = {"text", "from", "to"}
+ALIAS_KEYS = {"text", "from", "to", "countries"}
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 CC_RE = re.compile(r"^[A-Z]{2}$")
@@ -157,6 +157,7 @@ def check(entries, path: Path, rep: Report, list_dated: bool = False) -> dict:
             rep.error(f"{where}: aliases_ar must be a non-empty list")
             raw_aliases = []
         for raw in raw_aliases:
+            countries: tuple = ()
             if isinstance(raw, str):
                 text, f, t = raw, None, None
             elif isinstance(raw, dict) and isinstance(raw.get("text"), str):
@@ -168,7 +169,10 @@ def check(entries, path: Path, rep: Report, list_dated: bool = False) -> dict:
                 except (TypeError, ValueError):
                     rep.error(f"{where}: alias {text!r}: from/to must be ISO dates")
                     continue
-                if f is None and t is None:
+                countries = tuple(raw.get("countries") or ())
+                if not all(isinstance(c, str) and re.fullmatch(r"[A-Z]{2}", c) for c in countries):
+                    rep.error(f"{where}: alias {text!r}: countries must be ISO 3166 codes")
+                if f is None and t is None and not countries:
                     rep.warn(f"{where}: alias {text!r} is a mapping without from/to (write it as a string)")
                 if f and t and not f < t:
                     rep.error(f"{where}: alias {text!r}: from {f} is not before to {t}")
@@ -185,7 +189,7 @@ def check(entries, path: Path, rep: Report, list_dated: bool = False) -> dict:
                 rep.error(f"{where}: alias {text!r} is a bare generic word")
             if PROCLITIC_RE.match(n_text) and n_text.split()[0] not in PROCLITIC_OK:
                 rep.error(f"{where}: alias {text!r} seems to carry a proclitic (write the bare form)")
-            aliases.append((text, f, t))
+            aliases.append((text, f, t, countries))
             if f or t:
                 stats["dated"] += 1
                 if list_dated:
@@ -225,20 +229,22 @@ def check(entries, path: Path, rep: Report, list_dated: bool = False) -> dict:
     by_text: dict[str, list[tuple[str, str, tuple]]] = defaultdict(list)
     for g in good:
         own = []
-        for text, f, t in g["aliases"]:
-            own.append((norm(text), text, (f, t)))
+        for text, f, t, cc in g["aliases"]:
+            own.append((norm(text), text, (f, t), cc))
         if g["label"]:
-            own.append((norm(g["label"]), g["label"], (None, None)))
-        for i, (n1, t1, p1) in enumerate(own):
-            for n2, t2, p2 in own[:i]:
+            own.append((norm(g["label"]), g["label"], (None, None), ()))
+        for i, (n1, t1, p1, _) in enumerate(own):
+            for n2, t2, p2, _ in own[:i]:
                 if n1 == n2 and overlap(p1, p2) and not (i == len(own) - 1 and g["label"]):
                     rep.warn(f"{g['where']}: alias {t1!r} {fmt(p1)} repeats {t2!r} {fmt(p2)}")
-        for n_text, text, period in own:
-            by_text[n_text].append((g["id"], text, period))
+        for n_text, text, period, cc in own:
+            by_text[n_text].append((g["id"], text, period, cc))
     for n_text, uses in sorted(by_text.items()):
-        for i, (id1, t1, p1) in enumerate(uses):
-            for id2, t2, p2 in uses[:i]:
-                if id1 != id2 and overlap(p1, p2):
+        for i, (id1, t1, p1, c1) in enumerate(uses):
+            for id2, t2, p2, c2 in uses[:i]:
+                # a country-scoped alias may share its text with an alias for other countries
+                same_scope = set(c1) & set(c2) if c1 and c2 else not (c1 or c2)
+                if id1 != id2 and overlap(p1, p2) and same_scope:
                     rep.error(f"alias conflict: {t1!r} {fmt(p1)} in {id1} and {t2!r} {fmt(p2)} in {id2}")
 
     # English aliases: only a warning (the Arabic matcher does not use them)

@@ -165,3 +165,22 @@ def test_kb_libyan_army_phrase_is_left_open_once_both_sides_use_it():
     # after the GNA entered Tripoli (2016-03-30) both camps call their forces "الجيش الليبي"
     assert _resolve("الجيش الليبي", "2019-05-01") is None
     assert _resolve("الجيش الوطني الليبي", "2019-05-01") == "lna"
+
+
+def test_kb_country_scoped_alias_follows_the_report_country():
+    from graph.pipeline import extract
+    from graph.model import Document
+
+    def coalition(text):
+        x = extract(Document("t", text, published="2015-08-01"))
+        return {m.text: e.id for e in x.entities for m in e.mentions}["طيران التحالف"]
+    assert coalition("شن طيران التحالف غارات على مواقع للحوثيين في صنعاء وصعدة.") == "kb:saudi-led-coalition"
+    assert coalition("شن طيران التحالف غارات على مواقع لداعش في الرقة ودير الزور.") == "kb:global-coalition"
+
+
+def test_kb_country_scope_must_be_iso_codes(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- id: x\n  type: ArmedGroup\n  label_ar: س\n  aliases_ar: [{text: ص, countries: [yemen]}]\n",
+                   encoding="utf-8")
+    with pytest.raises(DataFileError, match="countries"):
+        kb.load_file(bad)
