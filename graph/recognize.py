@@ -464,6 +464,7 @@ def find_tagged(res: Resources, s: SentenceText, taken: set[int],
         for x in range(i0 + 1, j):
             w = toks[x]
             if w in lex.stopwords or stems(w)[-1][0] in ("ان", "بان") or lex.triggers.match(toks, x) \
+                    or (w.startswith("و") and len(w) > 3 and res.names.match([w[1:]], 0)) \
                     or (kind == "PERS" and (w in titles or strip_article(w) in titles)):
                 j = x
                 break
@@ -584,7 +585,8 @@ def coreference(res: Resources, sentences, found: list[Found], country: str | No
                                          actor.label_en, actor.wikidata))
                         free = i + n
                         continue
-                ante = ante or (typed[0] if typed else None)
+                if "named" not in types:
+                    ante = ante or (typed[0] if typed else None)
                 # only accept an antecedent of the same sentence or the five before
                 if ante is not None and s.index - ante.sent <= 5 and not (
                         i + n < len(toks) and i + n in taken):

@@ -60,7 +60,8 @@ REQUIRED = ("months", "weekdays", "relative_days", "relative_periods", "day_part
             "aggregate_markers", "attribution", "negation", "modality", "habitual", "victim_groups",
             "titles", "role_phrases", "org_heads", "place_heads", "directions", "anaphors", "weapons")
 OPTIONAL_MAPPINGS = ("day_ordinals",)
-OPTIONAL_LISTS = ("months_ambiguous", "negation_ambiguous", "negation_exceptions", "modality_ambiguous")
+OPTIONAL_LISTS = ("months_ambiguous", "negation_ambiguous", "negation_exceptions", "modality_ambiguous",
+                  "diffuse_causes", "claim_verbs", "anaphoric_attacks", "background_starts", "unidentified_actors")
 DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "near")
 PERIOD_UNITS = {"week", "month", "year"}
 PROCLITIC_LETTERS = set("وفبلك")
@@ -320,8 +321,8 @@ def check_lexicon(data, rep: Report) -> dict:
             counts[name] = check_list(name, data[name], rep)
     if "attribution" in data:
         att = data["attribution"]
-        if not isinstance(att, dict) or set(att) != {"verbs", "preps", "nouns"}:
-            rep.error("lexicon.attribution: must have exactly verbs, preps, nouns")
+        if not isinstance(att, dict) or set(att) != {"verbs", "preps", "nouns", "speakers", "fillers"}:
+            rep.error("lexicon.attribution: must have exactly verbs, preps, nouns, speakers, fillers")
         else:
             counts["attribution"] = {k: check_list(f"attribution.{k}", att[k], rep) for k in att}
     if "victim_groups" in data:
@@ -352,8 +353,9 @@ def check_lexicon(data, rep: Report) -> dict:
         counts[name] = {k: check_list(f"{name}.{k}", v, rep) for k, v in val.items()}
     if "anaphors" in data:
         def types(v):
-            if not isinstance(v, list) or not v or any(t not in ENTITY_TYPES for t in v):
-                return f"must be a non-empty list of {list(ENTITY_TYPES)}"
+            if not isinstance(v, list) or not [t for t in v if t != "named"] \
+                    or any(t not in ENTITY_TYPES and t != "named" for t in v):
+                return f"must be a non-empty list of {list(ENTITY_TYPES)} (plus the marker 'named')"
             return None
         counts["anaphors"] = check_mapping_values("anaphors", data["anaphors"], rep, types)
     # cross-checks
