@@ -5,9 +5,11 @@ usage: python benchmarks/incident_eval.py [--show ROLE]
 --show ROLE (agents, targets, reported_by, location) also prints every matched incident whose
 ROLE the scorer counts wrong: predicted labels, gold entity ids, evidence.
 
-The dev set (benchmarks/devset/: 21 SaudiNewsNet war articles + 5 ANERcorp passages, annotated
-in the samples' format) is rebuilt from ../shared with benchmarks/devset/make_texts.py; the
-samples are a contrast, not a target (everyone tunes on them). Prints the scorer's figures and a
+The dev sets (benchmarks/devset/: 21 SaudiNewsNet war articles + 5 ANERcorp passages on Syria and
+Iraq; benchmarks/devset2/: 20 SaudiNewsNet articles mostly from other theatres; both annotated in
+the samples' format) are rebuilt from ../shared with their make_texts.py; the samples are a
+contrast, not a target (everyone tunes on them). The held-out set (benchmarks/heldout/) is NOT
+scored here: it is run once per milestone with the command in its README. Prints the scorer's figures and a
 per-role breakdown.
 """
 from __future__ import annotations
@@ -35,8 +37,13 @@ def main():
         dev = Path(tmp) / "dev"
         subprocess.run([sys.executable, str(ROOT / "benchmarks/devset/make_texts.py"), str(dev)],
                        check=True, capture_output=True)
+        dev2 = Path(tmp) / "dev2"
+        subprocess.run([sys.executable, str(ROOT / "benchmarks/devset2/make_texts.py"), str(dev2)],
+                       check=True, capture_output=True)
         sets = [("dev (unseen: SaudiNewsNet + ANERcorp)", [str(dev / "meta.jsonl")],
                  ROOT / "benchmarks/devset/gold.json", dev),
+                ("dev2 (unseen: SaudiNewsNet, mostly outside Syria/Iraq)", [str(dev2 / "meta.jsonl")],
+                 ROOT / "benchmarks/devset2/gold.json", dev2),
                 ("samples (embedded corpus; contrast only)", [str(SHARED / "corpus/syria-ar")],
                  SHARED / "eval/samples-gold.json", SHARED / "corpus/syria-ar")]
         print("# command: python benchmarks/incident_eval.py\n")

@@ -252,7 +252,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
     last_place: Found | None = None
     last_place_sent = -10
     doc_place: Found | None = None
-    last_specific: tuple[str, int] | None = None
+    last_specific: tuple[str, int, tuple[str, ...]] | None = None   # type, sentence, agents
     # A document is about conflict when it names an armed actor or a victim group somewhere:
     # then a strong trigger ("الانفجار وقع") needs no other support in its own sentence.
     doc_relevant = any(f.type in ARMED_TYPES or f.type == "Group" for f in found)
@@ -262,8 +262,11 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         names = [f for f in here if f.type != "Group"]
         taken = {t for f in names for t in range(f.t0, f.t1)}
         places = [f for f in names if f.type in PLACE_TYPES]
+        # tokens whose final ه was ة in the original (never a pronoun suffix); only needed,
+        # and only computed, where a trigger may start
         ta = frozenset(x for x, t in enumerate(s.tokens) if t.text.endswith("ه")
-                       and doc.text[an.original(t.start, t.end)[1] - 1] == "ة")
+                       and doc.text[an.original(t.start, t.end)[1] - 1] == "ة") \
+            if res.lex.triggers.starts(toks, enclitics=True) else frozenset()
         triggers = find_triggers(res, s, taken, ta)
         if not triggers:
             if places:
@@ -285,16 +288,21 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         seen_types: set[str] = set()
         sentence = Sentence(s.index, *an.original(s.start, s.end))
         kept = []
+        anaphoric: set[int] = set()     # triggers that refer back to the last specific incident
         for (i, j, k, spec) in triggers:
             body = spec.toll and _body_found(toks, i)
             if _blocked(lex, hits, toks, i, j - i, spec) or not (
                     body or _supported(lex, hits, toks, here, spec, doc_relevant, i, j)):
                 continue
             typ = _type(spec, toks, i, j - i)
-            if typ == spec.type and last_specific and s.index - last_specific[1] <= 3 \
-                    and j - i == 1 and stems(toks[i])[-1][0] in lex.words["anaphoric_attacks"] \
-                    and (spec.type != "shelling" or last_specific[0] == "airstrike"):
+            refers = bool(last_specific) and s.index - last_specific[1] <= 3 and j - i == 1 \
+                and stems(toks[i])[-1][0] in lex.words["anaphoric_attacks"]
+            if typ == spec.type and refers and (spec.type != "shelling" or last_specific[0] == "airstrike"):
                 typ = last_specific[0]      # "وأسفر الهجوم": the attack the report already named
+            if refers and typ == last_specific[0]:
+                anaphoric.add(i)
+            if typ == "killing" and not spec.toll and j < len(toks) and lex.phrases["officials"].match(toks, j):
+                typ = "assassination"       # "قتل نائب صومالي": an official killed on purpose
             key = typ + ("/body" if body else "")   # bodies found are an incident of their own
             if key in seen_types:
                 continue        # "شن غارات ... الغارات": one incident mention per type and sentence
@@ -321,8 +329,14 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             if typ == "armed_clash" and not agents and len(targets) >= 2:
                 # "اشتباكات بين X و Y": ACLED's actor 1 and actor 2
                 agents, targets = targets[:1], targets[1:]
+            if sources and i >= 2 and stems(toks[i - 1])[-1][0] == "عن" and any(
+                    w.startswith(("مسؤولي", "المسؤولي")) for w in toks[max(0, i - 3):i - 1]):
+                # "أعلنت حركة الشباب مسؤوليتها عن قتل النائب": the claimant did it
+                agents = tuple(f.id for f in sources if f.type in ARMED_TYPES) or agents
             if not agents:
                 agents = _self_report(lex, toks, i, spec, sources, actors)
+            if not agents and i in anaphoric:
+                agents = last_specific[2]       # "القصف أدى إلى ...": the same incident, the same actor
             if i > 0 and stems(toks[i - 1])[-1][0] in DID and (sentence_agents or last_agents):
                 # "اعتقلت خلايا التنظيم العناصر ... وقامت بإعدامهم": the subject goes on acting
                 agents = sentence_agents or last_agents
@@ -372,7 +386,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             if agents:
                 last_agents = agents
             if typ in SPECIFIC_ATTACKS:
-                last_specific = (typ, s.index)
+                last_specific = (typ, s.index, agents or (last_specific[2] if i in anaphoric else ()))
             if loc is not None and loc.sent == s.index:
                 event_place = loc
         if event_place is not None:
@@ -385,12 +399,13 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
     return tuple(events)
 
 
+CUE_NOUNS = {"عاصمه", "مدينه", "محافظه", "بلده", "قريه", "منطقه", "ولايه"}
 SPECIFIC_ATTACKS = {"airstrike", "shelling", "bombing"}
 CAUSE_BEFORE = {"في", "جراء", "اثر", "بسبب", "نتيجه", "بعد", "خلال", "عقب", "عندما", "حين", "حينما", "اثناء"}
 RESULT_VERBS = {"اسفر", "اسفرت", "ادي", "ادت", "خلف", "خلفت", "اوقع", "اوقعت", "تسبب", "تسببت", "عن", "الي"}
 
 
-FOUND = {"عثر", "عثرت", "العثور", "عثروا", "انتشال", "انتشلت", "عثور"}
+FOUND = {"عثر", "عثرت", "العثور", "عثروا", "انتشال", "انتشلت", "عثور", "احصي", "احصت", "احصينا", "احصوا"}
 
 
 def _body_found(toks: list[str], i: int) -> bool:
@@ -459,6 +474,8 @@ def _reference(lex: Lexicon, toks: list[str], f: Found) -> bool:
     if f.t0 == 0:
         return False
     prev = stems(toks[f.t0 - 1])[-1][0]
+    if strip_article(prev) in CUE_NOUNS and f.t0 >= 2:
+        prev = stems(toks[f.t0 - 2])[-1][0]      # "شمال شرقي العاصمة صنعاء"
     return any(prev in lex.words.get(f"directions.{d}", ()) for d in
                ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"))
 

@@ -194,7 +194,7 @@ class Lexicon:
         """One pass over a sentence: for every word list, where its phrases start
         (``{list name: [(token index, n tokens, value), ...]}``)."""
         hits: Hits = {}
-        for i in range(len(toks)):
+        for i in self.combined.starts(toks):
             for n, _, (name, value) in self.combined.match_all(toks, i):
                 hits.setdefault(name, []).append((i, n, value))
         return hits
@@ -247,7 +247,7 @@ def _flatten(value) -> list[str]:
 
 _LISTS = ("unidentified_actors", "day_parts", "vague_numbers", "approximators", "death_nouns", "injury_nouns",
           "aggregate_markers", "negation", "modality", "habitual", "titles", "role_phrases",
-          "weapons", "diffuse_causes", "claim_verbs", "anaphoric_attacks", "background_starts")
+          "weapons", "diffuse_causes", "claim_verbs", "anaphoric_attacks", "background_starts", "officials")
 
 
 @lru_cache(maxsize=1)

@@ -259,7 +259,8 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
                     direction = dm[0][2]
                     start_tok = i - back
                     start = s.tokens[start_tok].start + dm[0][1]
-                    label = " ".join(toks[start_tok:i + n])
+                    label = " ".join([stems(toks[start_tok])[-1][0] if dm[0][1] else toks[start_tok]]
+                                     + toks[start_tok + 1:i + n])
                     place = Place(id=f"{row.id}:{direction}", lat=row.lat, lon=row.lon, precision="region",
                                   parents=(row.id,), country=row.country)
                     out.append(Found(s.index, start_tok, i + n, start, ne, f"place:{row.id}:{direction}",
@@ -365,7 +366,10 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
         is_site = head in _SITE_HEADS
         is_head = is_site or head in _VILLAGE_HEADS or head in settlement or form in settlement
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
-        area_ok = head != "منطقه" or (nxt.startswith("ال") and not nxt.endswith(("يه", "ي", "ين", "ات"))
+        # "أحياء سكنية", "قرى حدودية": after a plural head an indefinite -ية word is an adjective
+        plural_adj = head in ("احياء", "قري", "بلدات", "مدن", "مناطق") and not nxt.startswith("ال") \
+            and nxt.endswith(("يه", "ي"))
+        area_ok = not plural_adj and head != "منطقه" or (nxt.startswith("ال") and not nxt.endswith(("يه", "ي", "ين", "ات"))
                                       and len(nxt) >= 5 and not res.lex.phrases["directions"].match(toks, i + 1))
         if is_head and not form.startswith("ال") and head not in ("محافظه", "قضاء", "ناحيه") and area_ok and nxt \
                 and i + 1 not in taken and _is_name_token(nxt, lex) \

@@ -206,3 +206,21 @@ def test_events_coordinated_subject_acts_too():
 def test_events_start_of_the_war_recalled_is_not_an_incident():
     evs, _ = events("رست أول سفينة مساعدات في ميناء عدن بعد أربعة أشهر على بدء المعارك في البلاد.")
     assert evs == ()
+
+
+def test_events_claim_of_responsibility_names_the_agent():
+    evs, names = events("وأعلنت حركة الشباب المنضوية في إطار تنظيم القاعدة في بيان مسؤوليتها عن قتل النائب في مقديشو.")
+    [ev] = evs
+    assert ev.type == "assassination"
+    assert [names[a].id for a in ev.agents] == ["kb:al-shabaab"] and ev.agents == ev.reported_by
+
+
+def test_events_attack_noun_referring_back_keeps_the_incidents_actor():
+    evs, names = events("شنت طائرات التحالف الدولي غارات على مواقع لداعش في الرقة. وأدى القصف إلى تدمير جسر.")
+    assert [e.type for e in evs] == ["airstrike", "airstrike"]
+    assert evs[1].agents == evs[0].agents != ()
+
+
+def test_events_breaking_a_truce_is_a_clash_not_a_truce():
+    evs, _ = events("قالت مصادر محلية إن الحوثيين يخرقون الهدنة في مدينة تعز.")
+    assert [e.type for e in evs] == ["armed_clash"]
