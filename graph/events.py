@@ -399,6 +399,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
     return tuple(events)
 
 
+PERSON_VICTIM_TYPES = {"killing", "assassination", "abduction", "arrest", "execution"}
 CUE_NOUNS = {"عاصمه", "مدينه", "محافظه", "بلده", "قريه", "منطقه", "ولايه"}
 SPECIFIC_ATTACKS = {"airstrike", "shelling", "bombing"}
 CAUSE_BEFORE = {"في", "جراء", "اثر", "بسبب", "نتيجه", "بعد", "خلال", "عقب", "عندما", "حين", "حينما", "اثناء"}
@@ -531,6 +532,10 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
         if role == "agent" and typ in VICTIM_GENITIVE and f.type == "Person" and not before \
                 and not prev & {"يد", "قبل"}:
             role = "target"
+        cued = bool(prev & TARGET_CUES) or lam_victim
+        if role == "target" and f.type == "Person" and not (cued and not before) \
+                and (before or typ not in PERSON_VICTIM_TYPES or f.t0 - j > 4):
+            continue    # a person named away from the act is a speaker or a bystander, not its target
         bucket = agents if role == "agent" else targets
         if f.id not in agents and f.id not in targets:
             bucket.append(f.id)

@@ -224,3 +224,8 @@ def test_events_attack_noun_referring_back_keeps_the_incidents_actor():
 def test_events_breaking_a_truce_is_a_clash_not_a_truce():
     evs, _ = events("قالت مصادر محلية إن الحوثيين يخرقون الهدنة في مدينة تعز.")
     assert [e.type for e in evs] == ["armed_clash"]
+
+
+def test_events_a_speaker_is_not_the_target():
+    evs, names = events("وقال الشاهد عبد الرحمن مير إن مسلحين أطلقوا النار على سيارة في مقديشو.")
+    assert evs and all(names[t].type != "Person" for e in evs for t in e.targets)
