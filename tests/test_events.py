@@ -227,5 +227,6 @@ def test_events_breaking_a_truce_is_a_clash_not_a_truce():
 
 
 def test_events_a_speaker_is_not_the_target():
-    evs, names = events("وقال الشاهد عبد الرحمن مير إن مسلحين أطلقوا النار على سيارة في مقديشو.")
+    evs, names = events("وقال الشاهد عبد الرحمن مير إن مسلحي حركة الشباب هاجموا سيارة في مقديشو.")
     assert evs and all(names[t].type != "Person" for e in evs for t in e.targets)
+    assert all(names[s].label != "الشاهد" for e in evs for s in e.reported_by)
