@@ -5,7 +5,8 @@ usage: python benchmarks/throughput.py [N_ARTICLES]   (default 1500)
 Prints sentences/s and chars/s for: (a) the baseline of normalising + splitting only
 (the floor any extractor pays), (b) Athar's full extraction without the CRF tagger, (c) the full
 extraction; and the ratios. Off-topic and war articles are reported separately: off-topic text
-must be cheap. Single process, one core; CPU time, best of 3 runs.
+must be cheap. Single process, one core; CPU time, best of 3 runs, the configurations interleaved
+so that the machine's drift hits them alike.
 """
 from __future__ import annotations
 
@@ -34,19 +35,24 @@ def sample(n):
     return war[: n // 2], off[: n // 2]
 
 
-def run(label, fn, docs):
+def run(configs, docs):
+    """Time every (label, fn) on docs, interleaved (A B C A B C ...) so that drift of the machine
+    hits all configurations alike; best of REPEAT per configuration. Returns sentences/s."""
     from graph.text import analyse
     sents = sum(len(analyse(d.text).sentences) for d in docs)
     chars = sum(len(d.text) for d in docs)
-    dt = float("inf")
-    for _ in range(REPEAT):          # best of REPEAT: the least disturbed run
-        t0 = time.process_time()      # CPU time of this process: per core, less disturbed
-        for d in docs:
-            fn(d)
-        dt = min(dt, time.process_time() - t0)
-    print(f"  {label:<34} {len(docs):>5} docs {sents:>7} sentences {dt:7.2f}s "
-          f"{sents / dt:9.0f} sent/s {chars / dt / 1e6:6.2f} MB/s")
-    return sents / dt
+    best = {label: float("inf") for label, _ in configs}
+    for _ in range(REPEAT):
+        for label, fn in configs:
+            t0 = time.process_time()      # CPU time of this process: per core, less disturbed
+            for d in docs:
+                fn(d)
+            best[label] = min(best[label], time.process_time() - t0)
+    for label, _ in configs:
+        dt = best[label]
+        print(f"  {label:<34} {len(docs):>5} docs {sents:>7} sentences {dt:7.2f}s "
+              f"{sents / dt:9.0f} sent/s {chars / dt / 1e6:6.2f} MB/s")
+    return [sents / best[label] for label, _ in configs]
 
 
 def main():
@@ -66,9 +72,9 @@ def main():
         docs = [Document(r["id"], r["text"], published=r["published"]) for r in recs]
         extract(docs[0], full)   # warm caches
         print(f"{name}:")
-        base = run("baseline: normalise + split", lambda d: analyse(d.text), docs)
-        b = run("athar without CRF tagger", lambda d: extract(d, notag), docs)
-        c = run("athar full", lambda d: extract(d, full), docs)
+        base, b, c = run([("baseline: normalise + split", lambda d: analyse(d.text)),
+                          ("athar without CRF tagger", lambda d: extract(d, notag)),
+                          ("athar full", lambda d: extract(d, full))], docs)
         print(f"  ratio full/baseline speed: {c / base:.3f}; without-CRF/full: {b / c:.2f}x")
 
 
