@@ -66,6 +66,10 @@ def _blocked(lex: Lexicon, hits: Hits, toks: list[str], i: int, n: int, spec: Tr
         return True
     if before and spec.type in GENERIC_TYPES and stems(before)[-1][0] in lex.words["background_starts"]:
         return True         # "منذ بدء المعارك": the war's start recalled, not an incident
+    if spec.form.startswith(("استشهد", "يستشهد", "تستشهد")) and after.startswith("ب") and len(after) > 3 \
+            and not lex.has("weapons", after[1:]) and not lex.triggers.match([after[1:]], 0) \
+            and not lex.has("death_nouns", after[1:]):
+        return True         # "يستشهدون بخروج ...": to cite, not to be killed ("استشهد برصاص" is)
     if after and (after in spec.not_before or strip_article(after) in spec.not_before
                   or stems(after)[-1][0] in spec.not_before):
         return True

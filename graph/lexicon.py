@@ -270,9 +270,10 @@ def load() -> Lexicon:
             upgrade=ups, not_after=frozenset(norm(w) for w in t.get("not_after") or ()),
             not_before=frozenset(norm(w) for w in t.get("not_before") or ()))
         trig.add(t["form"], spec)
-        if spec.pos == "masdar" and " " not in spec.form and not spec.form.startswith("ال"):
+        if spec.pos == "masdar" and not spec.weak and " " not in spec.form and not spec.form.startswith("ال"):
             # a masdar names its incident with the article too ("التفجيرين", "الاقتحام"),
-            # most often when it refers back to an incident the report already named
+            # most often when it refers back to an incident the report already named (not a
+            # weak one: "الانتشار" is as often "proliferation" as "the deployment")
             definite.append(("ال" + spec.form, spec))
     for form, spec in definite:
         if not trig.match([form], 0, proclitics=False):

@@ -230,3 +230,12 @@ def test_events_a_speaker_is_not_the_target():
     evs, names = events("وقال الشاهد عبد الرحمن مير إن مسلحي حركة الشباب هاجموا سيارة في مقديشو.")
     assert evs and all(names[t].type != "Person" for e in evs for t in e.targets)
     assert all(names[s].label != "الشاهد" for e in evs for s in e.reported_by)
+
+
+@pytest.mark.parametrize("text", [
+    "وآخرون من قادة داعش يستشهدون بخروج قيادات المصارف من السوق.",
+    "دعت الدول إلى منع الانتشار النووي في المنطقة بعد اشتباكات داعش.",
+])
+def test_events_citing_and_proliferation_are_not_incidents(text):
+    evs, _ = events(text)
+    assert not [e for e in evs if e.type in ("killing", "deployment")]
