@@ -257,6 +257,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
     last_place_sent = -10
     doc_place: Found | None = None
     last_specific: tuple[str, int, tuple[str, ...]] | None = None   # type, sentence, agents
+    last_event: tuple[str, int, tuple[str, ...]] | None = None
     # A document is about conflict when it names an armed actor or a victim group somewhere:
     # then a strong trigger ("الانفجار وقع") needs no other support in its own sentence.
     doc_relevant = any(f.type in ARMED_TYPES or f.type == "Group" for f in found)
@@ -341,6 +342,9 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 agents = _self_report(lex, toks, i, spec, sources, actors)
             if not agents and i in anaphoric:
                 agents = last_specific[2]       # "القصف أدى إلى ...": the same incident, the same actor
+            if not agents and last_event and last_event[0] == typ and s.index - last_event[1] <= 1 \
+                    and not any(f.type in ACTOR_TYPES for f in names):
+                agents = last_event[2]          # the next sentence goes on about the same incident
             if i > 0 and stems(toks[i - 1])[-1][0] in DID and (sentence_agents or last_agents):
                 # "اعتقلت خلايا التنظيم العناصر ... وقامت بإعدامهم": the subject goes on acting
                 agents = sentence_agents or last_agents
@@ -391,6 +395,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 last_agents = agents
             if typ in SPECIFIC_ATTACKS:
                 last_specific = (typ, s.index, agents or (last_specific[2] if i in anaphoric else ()))
+            last_event = (typ, s.index, agents)
             if loc is not None and loc.sent == s.index:
                 event_place = loc
         if event_place is not None:

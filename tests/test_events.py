@@ -239,3 +239,9 @@ def test_events_a_speaker_is_not_the_target():
 def test_events_citing_and_proliferation_are_not_incidents(text):
     evs, _ = events(text)
     assert not [e for e in evs if e.type in ("killing", "deployment")]
+
+
+def test_events_next_sentence_on_the_same_incident_keeps_its_actor():
+    evs, names = events("فجر مسلحو حركة الشباب سيارة مفخخة قرب فندق في مقديشو. وأسفر انفجار السيارة عن مقتل سبعة.")
+    bombs = [e for e in evs if e.type == "bombing"]
+    assert len(bombs) == 2 and bombs[1].agents == bombs[0].agents != ()
