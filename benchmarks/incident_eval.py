@@ -2,7 +2,7 @@
 
 usage: python benchmarks/incident_eval.py [--show ROLE]
 
---show ROLE (agents, targets, reported_by, location) also prints every matched incident whose
+--show ROLE (agents, targets, reported_by, location, fatalities) also prints every matched incident whose
 ROLE the scorer counts wrong: predicted labels, gold entity ids, evidence.
 
 The dev sets (benchmarks/devset/: 21 SaudiNewsNet war articles + 5 ANERcorp passages on Syria and
@@ -127,6 +127,9 @@ def roles(score_path, gold_path, text_dir, pred_path):
         loc = ev.get("location")
         add("location", int(bool(loc) and gv.get("location") in ent_map.get((d, loc), set())),
             int(bool(loc)), int(bool(gv.get("location"))))
+        if show == "fatalities" and ev.get("fatalities") != gv.get("fatalities"):
+            print(f"  {d} {ev['type']} {ev['trigger']['text']!r}: fatalities {ev.get('fatalities')} "
+                  f"gold {gv.get('fatalities')} | {gv['evidence'][:110]}")
         add("fatalities", int(ev.get("fatalities") is not None and ev.get("fatalities") == gv.get("fatalities")),
             int(ev.get("fatalities") is not None), int(gv.get("fatalities") is not None))
     return st

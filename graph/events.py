@@ -236,6 +236,24 @@ def _fatalities(lex: Lexicon, hits: Hits, toks: list[str], i: int, typ: str) -> 
                 vague = True
             else:
                 deaths_c.append((abs(j - i), val))
+    if not deaths_c and not vague and death_ctx:
+        # "قتل جندي", "مقتل ضابط", "اغتيال صحفي": one victim named in the indefinite singular
+        # after a killing word (of this incident, or of the toll it absorbed)
+        for p in range(len(toks) - 1):
+            if not (p == i and typ in ("killing", "assassination") or lex.has("death_nouns", toks[p])):
+                continue
+            nxt = toks[p + 1]
+            after = toks[p + 2:p + 5]
+            more = any(w.startswith("و") and (w[1:2].isdigit() or parse_number(lex, [w[1:]], 0)[1]
+                                               or lex.has("singular_victims", w[1:]))
+                       or w in ("و", "مع") and k + 1 < len(after) and (
+                           after[k + 1][:1].isdigit() or parse_number(lex, after, k + 1)[1]
+                           or after[k + 1].endswith(("يه", "يها", "يهم")))
+                       for k, w in enumerate(after))   # "ضابط و3 جنود", "نائب مع حارسيه": more
+            if not more and not nxt.startswith("ال") and (
+                    lex.has("singular_victims", nxt) or lex.phrases["officials"].match(toks, p + 1)):
+                deaths_c.append((abs(p - i), 1))
+                break
     # the number nearest the trigger is this incident's
     if deaths_c:
         deaths = min(deaths_c, key=lambda x: x[0])[1]

@@ -247,7 +247,7 @@ def _flatten(value) -> list[str]:
 
 _LISTS = ("unidentified_actors", "day_parts", "vague_numbers", "approximators", "death_nouns", "injury_nouns",
           "aggregate_markers", "negation", "modality", "habitual", "titles", "role_phrases",
-          "weapons", "diffuse_causes", "claim_verbs", "anaphoric_attacks", "background_starts", "officials")
+          "weapons", "diffuse_causes", "claim_verbs", "anaphoric_attacks", "background_starts", "officials", "singular_victims")
 
 
 @lru_cache(maxsize=1)

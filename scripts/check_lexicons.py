@@ -61,7 +61,7 @@ REQUIRED = ("months", "weekdays", "relative_days", "relative_periods", "day_part
             "titles", "role_phrases", "org_heads", "place_heads", "directions", "anaphors", "weapons")
 OPTIONAL_MAPPINGS = ("day_ordinals",)
 OPTIONAL_LISTS = ("months_ambiguous", "negation_ambiguous", "negation_exceptions", "modality_ambiguous",
-                  "diffuse_causes", "claim_verbs", "anaphoric_attacks", "background_starts", "unidentified_actors", "officials")
+                  "diffuse_causes", "claim_verbs", "anaphoric_attacks", "background_starts", "unidentified_actors", "officials", "singular_victims")
 DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "near")
 PERIOD_UNITS = {"week", "month", "year"}
 PROCLITIC_LETTERS = set("وفبلك")

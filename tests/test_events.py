@@ -245,3 +245,12 @@ def test_events_next_sentence_on_the_same_incident_keeps_its_actor():
     evs, names = events("فجر مسلحو حركة الشباب سيارة مفخخة قرب فندق في مقديشو. وأسفر انفجار السيارة عن مقتل سبعة.")
     bombs = [e for e in evs if e.type == "bombing"]
     assert len(bombs) == 2 and bombs[1].agents == bombs[0].agents != ()
+
+
+@pytest.mark.parametrize("text, n", [
+    ("وقتل صبي إثر سقوط قذيفة هاون على حي في مدينة سامراء.", 1),
+    ("وقتل ضابط و3 جنود في انفجار عبوة ناسفة في مدينة العريش.", None),
+])
+def test_events_one_victim_in_the_singular_is_one_death(text, n):
+    evs, _ = events(text)
+    assert evs and evs[0].fatalities == n
