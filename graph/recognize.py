@@ -63,7 +63,7 @@ class Resources:
     # words after which find_names may find a name with no KB/gazetteer name starting here:
     # the indefinite second word of a force ("طائرات تركية") or a nationality adjective
     after_words: frozenset[str] = frozenset()
-    opens: dict[str, bool] = field(default_factory=dict)   # word type -> may open a pattern
+    opens: dict = field(default_factory=dict)   # word type -> (head form, clitic chars) or False
     national: PhraseIndex = field(default_factory=PhraseIndex)   # bare الجيش، الشرطة ...
 
 
@@ -288,7 +288,9 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
 # Place heads after which a proper name names a village (precision "town") or a site inside
 # a town (neighbourhood, market, mosque...: precision "site").
 _VILLAGE_HEADS = {"قريه", "بلده", "مخيم", "مزرعه", "عزبه", "ضيعه", "قري", "بلدات"}
-_SITE_HEADS = {"حي", "حاره", "ضاحيه", "سوق", "ساحه", "شارع", "مسجد", "جامع", "كنيسه", "مستشفي",
+# site heads whose name often has no article: "حي كلابة", "جبل صبر", "وادي دوفس", "تبة مسعود"
+_BARE_NAME_HEADS = {"حي", "حاره", "جبل", "وادي", "تله", "تبه"}
+_SITE_HEADS = {"حي", "تبه", "حاره", "ضاحيه", "سوق", "ساحه", "شارع", "مسجد", "جامع", "كنيسه", "مستشفي",
                "مطار", "معبر", "سجن", "حقل", "جسر", "جبل", "وادي", "سد", "مصفاه", "ملعب", "ميدان",
                "دوار", "تله", "معسكر", "قاعده"}
 
@@ -351,15 +353,16 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
             continue
         o = opens.get(toks[i])
         if o is None:
-            form = stems(toks[i])[-1][0]
-            o = form in res.pattern_firsts or strip_article(form) in res.pattern_firsts \
-                or toks[i][1:] in ("حي", "تل")
+            # the least-stripped reading that opens a pattern ("وادي" is a valley, not و + ادي)
+            o = next(((f, c) for f, c in stems(toks[i])
+                      if f in res.pattern_firsts or strip_article(f) in res.pattern_firsts), None) \
+                or (toks[i][1:] in ("حي", "تل") and stems(toks[i])[-1]) or False
             if len(opens) < 500_000:
                 opens[toks[i]] = o
         if not o:
             i += 1
             continue
-        form, k = stems(toks[i])[-1]
+        form, k = o
         if k == 0 and len(toks[i]) == 3 and toks[i][0] in "وفبل" and toks[i][1:] in ("حي", "تل"):
             form, k = toks[i][1:], 1          # "بحي العامل": too short for the general stripper
         head = strip_article(form)
@@ -374,7 +377,8 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
         if is_head and not form.startswith("ال") and head not in ("محافظه", "قضاء", "ناحيه") and area_ok and nxt \
                 and i + 1 not in taken and _is_name_token(nxt, lex) \
                 and not lex.has("directions.north", nxt) and not _generic_place(lex, nxt) \
-                and not (is_site and not nxt.startswith("ال") and head not in ("حي", "حاره")) \
+                and not (is_site and not nxt.startswith("ال") and (
+                    head not in _BARE_NAME_HEADS or nxt.endswith(("ي", "يه")))) \
                 and not lex.triggers.match(toks, i + 1) and not lex.phrases["victim_groups"].match(toks, i + 1):
             j = i + 2
             if strip_article(nxt) in _COMPOUND_PLACE_FIRST or nxt in _COMPOUND_PLACE_FIRST \

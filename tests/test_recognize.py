@@ -96,3 +96,9 @@ def test_bare_institution_refers_back_before_it_names_the_country():
 def test_qualified_institution_is_not_the_national_one():
     ids = _ids("اشتبكت الشرطة الدينية مع محتجين في بغداد. وتقع بغداد في العراق.")
     assert ids.get("الشرطة") != "kb:iraq-police"
+
+
+def test_hills_and_valleys_are_named_without_the_article():
+    ids = _ids("قصفت طائرات التحالف مواقع للحوثيين في وادي دوفس بمحافظة أبين، ما أسفر عن مقتل 12 من "
+               "مسلحي جماعة الحوثي. واندلعت اشتباكات بين الحوثيين والمقاومة الشعبية في أبين.")
+    assert any(k.startswith("دوفس") or "دوفس" in k for k in ids)
