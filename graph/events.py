@@ -274,7 +274,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
     last_place: Found | None = None
     last_place_sent = -10
     doc_place: Found | None = None
-    last_specific: tuple[str, int, tuple[str, ...]] | None = None   # type, sentence, agents
+    last_specific: tuple[str, int, tuple[str, ...], tuple[str, ...]] | None = None   # type, sentence, agents, targets
     last_event: tuple[str, int, tuple[str, ...]] | None = None
     # A document is about conflict when it names an armed actor or a victim group somewhere:
     # then a strong trigger ("الانفجار وقع") needs no other support in its own sentence.
@@ -358,8 +358,10 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 agents = tuple(f.id for f in sources if f.type in ARMED_TYPES) or agents
             if not agents:
                 agents = _self_report(lex, toks, i, spec, sources, actors)
-            if not agents and i in anaphoric:
-                agents = last_specific[2]       # "القصف أدى إلى ...": the same incident, the same actor
+            if i in anaphoric:
+                # "القصف أدى إلى ...": the same incident, the same actors
+                agents = agents or last_specific[2]
+                targets = targets or tuple(t for t in last_specific[3] if t not in agents)
             if not agents and last_event and last_event[0] == typ and s.index - last_event[1] <= 1 \
                     and not any(f.type in ACTOR_TYPES for f in names):
                 agents = last_event[2]          # the next sentence goes on about the same incident
@@ -412,7 +414,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             if agents:
                 last_agents = agents
             if typ in SPECIFIC_ATTACKS:
-                last_specific = (typ, s.index, agents or (last_specific[2] if i in anaphoric else ()))
+                last_specific = (typ, s.index, agents, targets)
             last_event = (typ, s.index, agents)
             if loc is not None and loc.sent == s.index:
                 event_place = loc

@@ -219,6 +219,7 @@ def test_events_attack_noun_referring_back_keeps_the_incidents_actor():
     evs, names = events("شنت طائرات التحالف الدولي غارات على مواقع لداعش في الرقة. وأدى القصف إلى تدمير جسر.")
     assert [e.type for e in evs] == ["airstrike", "airstrike"]
     assert evs[1].agents == evs[0].agents != ()
+    assert evs[1].targets == evs[0].targets != ()
 
 
 def test_events_breaking_a_truce_is_a_clash_not_a_truce():
