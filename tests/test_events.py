@@ -255,3 +255,13 @@ def test_events_next_sentence_on_the_same_incident_keeps_its_actor():
 def test_events_one_victim_in_the_singular_is_one_death(text, n):
     evs, _ = events(text)
     assert evs and evs[0].fatalities == n
+
+
+def test_events_battles_to_come_are_not_incidents():
+    evs, _ = events("وقد تكون مساعدة قوات البيشمركة حيوية لتحقيق النصر على داعش في المعارك المقبلة.")
+    assert evs == ()
+
+
+def test_events_toll_after_a_dual_result_verb_belongs_to_the_attack():
+    evs, _ = events("وأضاف المصدر أن التفجيرين تسببا في قتل 21 من عناصر الجيش العراقي في الأنبار.")
+    assert [e.type for e in evs] == ["bombing"] and evs[0].fatalities == 21
