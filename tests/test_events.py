@@ -265,3 +265,12 @@ def test_events_battles_to_come_are_not_incidents():
 def test_events_toll_after_a_dual_result_verb_belongs_to_the_attack():
     evs, _ = events("وأضاف المصدر أن التفجيرين تسببا في قتل 21 من عناصر الجيش العراقي في الأنبار.")
     assert [e.type for e in evs] == ["bombing"] and evs[0].fatalities == 21
+
+
+def test_events_a_source_carries_over_two_sentences_not_the_whole_report():
+    text = ("قال المرصد السوري لحقوق الإنسان إن طائرات التحالف قصفت مواقع لداعش في الرقة. "
+            "وقتل 12 مسلحا في القصف. وتقع الرقة شمال سوريا. وتعد المدينة معقلا للتنظيم. "
+            "وقصفت قوات النظام بلدة في ريف حماة.")
+    evs, names = events(text)
+    assert evs[1].reported_by == evs[0].reported_by != ()
+    assert evs[-1].reported_by == ()
