@@ -110,8 +110,9 @@ def _supported(lex: Lexicon, hits: Hits, toks: list[str], sent_found: list[Found
 def _type(spec: TriggerSpec, toks: list[str], i: int, n: int) -> str:
     # a verb's subject may stand well before it ("طائرات حربية يعتقد أنها تابعة للتحالف قصفت")
     lo = max(0, i - (12 if spec.pos == "verb" else 4))
-    window = {strip_article(f) for w in toks[lo:i + n + 6] for f, _ in stems(w)}
-    window |= set(toks[lo:i + n + 6])
+    around = toks[lo:i] + toks[i + n:i + n + 6]     # not the trigger's own words ("حملة دهم")
+    window = {strip_article(f) for w in around for f, _ in stems(w)}
+    window |= set(around)
     for words, typ in spec.upgrade:
         if words & window:
             return typ

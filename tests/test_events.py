@@ -274,3 +274,8 @@ def test_events_a_source_carries_over_two_sentences_not_the_whole_report():
     evs, names = events(text)
     assert evs[1].reported_by == evs[0].reported_by != ()
     assert evs[-1].reported_by == ()
+
+
+def test_events_a_raid_campaign_is_a_raid_not_an_arrest_by_its_own_words():
+    evs, _ = events("شنت قوات الأمن المصرية حملة دهم لأحياء عدة في مدينة العريش بحثا عن مسلحين.")
+    assert [e.type for e in evs] == ["raid"]
