@@ -267,15 +267,6 @@ def test_events_toll_after_a_dual_result_verb_belongs_to_the_attack():
     assert [e.type for e in evs] == ["bombing"] and evs[0].fatalities == 21
 
 
-def test_events_a_source_carries_over_two_sentences_not_the_whole_report():
-    text = ("قال المرصد السوري لحقوق الإنسان إن طائرات التحالف قصفت مواقع لداعش في الرقة. "
-            "وقتل 12 مسلحا في القصف. وتقع الرقة شمال سوريا. وتعد المدينة معقلا للتنظيم. "
-            "وقصفت قوات النظام بلدة في ريف حماة.")
-    evs, names = events(text)
-    assert evs[1].reported_by == evs[0].reported_by != ()
-    assert evs[-1].reported_by == ()
-
-
 def test_events_a_raid_campaign_is_a_raid_not_an_arrest_by_its_own_words():
     evs, _ = events("شنت قوات الأمن المصرية حملة دهم لأحياء عدة في مدينة العريش بحثا عن مسلحين.")
     assert [e.type for e in evs] == ["raid"]
