@@ -16,17 +16,13 @@ Sources (not copied into this repository):
       split at blank lines of the CoNLL file); tokens joined with single spaces, one sentence per
       line (joined with "\\n"). published = estimated date or null (see README.md).
 """
-import gzip
-import hashlib
-import json
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent                       # /work/main
-SHARED = ROOT.parent / "shared"                 # ../shared
-SNN = SHARED / "corpus" / "saudinewsnet-2015" / "articles.jsonl.gz"
-ANER = SHARED / "data" / "ner" / "ANERCorp_CamelLab_train.txt"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from goldset import snn_documents, write_documents
+
+ANER = Path(__file__).resolve().parent.parent.parent.parent / "shared" / "data" / "ner" / "ANERCorp_CamelLab_train.txt"
 
 # SaudiNewsNet articles (odd numeric ids only), in gold order.
 SNN_IDS = [
@@ -71,20 +67,7 @@ def aner_sentences(path=ANER):
 
 
 def build_documents():
-    docs = []
-    wanted = set(SNN_IDS)
-    found = {}
-    with gzip.open(SNN, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            a = json.loads(line)
-            if a["id"] in wanted:
-                found[a["id"]] = a
-    missing = wanted - set(found)
-    if missing:
-        raise SystemExit(f"articles not found in {SNN}: {sorted(missing)}")
-    for i in SNN_IDS:
-        a = found[i]
-        docs.append({"id": i, "published": a["published"], "text": a["text"]})
+    docs = snn_documents(SNN_IDS)
     sents = aner_sentences()
     for docid, (first, last, published) in ANER_DOCS.items():
         text = "\n".join(" ".join(s) for s in sents[first:last + 1])
@@ -92,19 +75,5 @@ def build_documents():
     return docs
 
 
-def main():
-    if len(sys.argv) != 2:
-        raise SystemExit(__doc__)
-    out = Path(sys.argv[1])
-    out.mkdir(parents=True, exist_ok=True)
-    docs = build_documents()
-    with open(out / "meta.jsonl", "w", encoding="utf-8") as meta:
-        for d in docs:
-            (out / f"{d['id']}.txt").write_text(d["text"], encoding="utf-8")
-            meta.write(json.dumps(d, ensure_ascii=False) + "\n")
-    digest = hashlib.sha256("".join(d["text"] for d in docs).encode("utf-8")).hexdigest()[:16]
-    print(f"wrote {len(docs)} documents to {out} (texts sha256/16 {digest})")
-
-
 if __name__ == "__main__":
-    main()
+    write_documents(build_documents(), __doc__)

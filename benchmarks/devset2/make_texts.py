@@ -12,16 +12,11 @@ Source (not copied into this repository):
   ../shared/corpus/saudinewsnet-2015/articles.jsonl.gz  (SaudiNewsNet, CC BY-NC-SA 4.0):
       the .txt is exactly the article's `text` field; published = the article's `published`.
 """
-import gzip
-import hashlib
-import json
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parent.parent                       # /work/main
-SHARED = ROOT.parent / "shared"                 # ../shared
-SNN = SHARED / "corpus" / "saudinewsnet-2015" / "articles.jsonl.gz"
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from goldset import snn_documents, write_documents
 
 # SaudiNewsNet articles (odd numeric ids only, none in benchmarks/devset), in gold order.
 SNN_IDS = [
@@ -54,37 +49,5 @@ SNN_IDS = [
 ]
 
 
-def build_documents():
-    docs = []
-    wanted = set(SNN_IDS)
-    found = {}
-    with gzip.open(SNN, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            a = json.loads(line)
-            if a["id"] in wanted:
-                found[a["id"]] = a
-    missing = wanted - set(found)
-    if missing:
-        raise SystemExit(f"articles not found in {SNN}: {sorted(missing)}")
-    for i in SNN_IDS:
-        a = found[i]
-        docs.append({"id": i, "published": a["published"], "text": a["text"]})
-    return docs
-
-
-def main():
-    if len(sys.argv) != 2:
-        raise SystemExit(__doc__)
-    out = Path(sys.argv[1])
-    out.mkdir(parents=True, exist_ok=True)
-    docs = build_documents()
-    with open(out / "meta.jsonl", "w", encoding="utf-8") as meta:
-        for d in docs:
-            (out / f"{d['id']}.txt").write_text(d["text"], encoding="utf-8")
-            meta.write(json.dumps(d, ensure_ascii=False) + "\n")
-    digest = hashlib.sha256("".join(d["text"] for d in docs).encode("utf-8")).hexdigest()[:16]
-    print(f"wrote {len(docs)} documents to {out} (texts sha256/16 {digest})")
-
-
 if __name__ == "__main__":
-    main()
+    write_documents(snn_documents(SNN_IDS), __doc__)
