@@ -39,12 +39,16 @@ def _window_has(hits: Hits, name: str, lo: int, hi: int, skip: tuple[int, int] =
 
 
 def find_triggers(res: Resources, s: SentenceText, taken: set[int],
-                  ta_marbuta: frozenset[int] = frozenset()) -> list[tuple[int, int, int, TriggerSpec]]:
-    """(token start, token end, stripped chars, spec) for every trigger not inside a name."""
+                  ta_marbuta: frozenset[int] = frozenset(),
+                  starts: list[int] | None = None) -> list[tuple[int, int, int, TriggerSpec]]:
+    """(token start, token end, stripped chars, spec) for every trigger not inside a name;
+    ``starts``: where a trigger may start, if the caller already has it."""
     toks = [t.text for t in s.tokens]
     out = []
     free = 0            # first token not inside the last trigger
-    for i in res.lex.triggers.starts(toks, enclitics=True):
+    if starts is None:
+        starts = res.lex.triggers.starts(toks, enclitics=True)
+    for i in starts:
         if i < free or i in taken:
             continue
         m = res.lex.triggers.match(toks, i, enclitics=True, ta_marbuta=ta_marbuta)
@@ -288,13 +292,13 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         places = [f for f in names if f.type in PLACE_TYPES]
         # tokens whose final ه was ة in the original (never a pronoun suffix); only needed,
         # and only computed, where a trigger may start
+        starts = res.lex.triggers.starts(toks, enclitics=True)
         ta = frozenset(x for x, t in enumerate(s.tokens) if t.text.endswith("ه")
-                       and doc.text[an.original(t.start, t.end)[1] - 1] == "ة") \
-            if res.lex.triggers.starts(toks, enclitics=True) else frozenset()
-        triggers = find_triggers(res, s, taken, ta)
+                       and doc.text[an.original(t.start, t.end)[1] - 1] == "ة") if starts else frozenset()
+        triggers = find_triggers(res, s, taken, ta, starts)
         if not triggers:
             if places:
-                last_place, last_place_sent = min(places, key=lambda f: (_reference(lex, toks, f), _place_rank(f))), s.index
+                last_place, last_place_sent = _main_place(lex, toks, places), s.index
                 doc_place = doc_place or last_place
             continue
         actors = [f for f in names if f.type in ACTOR_TYPES]
@@ -426,7 +430,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             last_place, last_place_sent = event_place, s.index
             doc_place = doc_place or event_place
         elif places:
-            last_place, last_place_sent = min(places, key=lambda f: (_reference(lex, toks, f), _place_rank(f))), s.index
+            last_place, last_place_sent = _main_place(lex, toks, places), s.index
             doc_place = doc_place or last_place
     return tuple(events)
 
@@ -512,6 +516,11 @@ def _reference(lex: Lexicon, toks: list[str], f: Found) -> bool:
         prev = stems(toks[f.t0 - 2])[-1][0]      # "شمال شرقي العاصمة صنعاء"
     return any(prev in lex.words.get(f"directions.{d}", ()) for d in
                ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"))
+
+
+def _main_place(lex: Lexicon, toks: list[str], places: list[Found]) -> Found:
+    """The sentence's most specific place that is not a mere reference point."""
+    return min(places, key=lambda f: (_reference(lex, toks, f), _place_rank(f)))
 
 
 def _place_rank(f: Found) -> int:

@@ -213,6 +213,14 @@ def build(files: list[list[Actor]], paths: list[str]) -> KnowledgeBase:
     return kb
 
 
+def masculine(adjective: str) -> str | None:
+    """The masculine of a normalised nisba adjective ("التركيه" -> "التركي", "التركي" stays),
+    or None when the word is not one."""
+    if adjective.endswith("يه"):
+        return adjective[:-1]
+    return adjective if adjective.endswith("ي") else None
+
+
 def _nationalities(kb: KnowledgeBase) -> dict[str, str]:
     """Each country's main nationality adjective, counted over its actors' aliases of the form
     HEAD + adjective with HEAD a country head (الجيش العراقي, الحكومة العراقية ...)."""
@@ -221,8 +229,8 @@ def _nationalities(kb: KnowledgeBase) -> dict[str, str]:
     for key, bucket in kb.index.items():
         if len(key) < 2 or key[:-1] not in heads or not key[-1].startswith("ال"):
             continue
-        adj = key[-1][:-1] if key[-1].endswith("يه") else key[-1]
-        if not adj.endswith("ي"):
+        adj = masculine(key[-1])
+        if adj is None:
             continue
         for a, _ in bucket:
             if a.country:
@@ -258,13 +266,10 @@ def _force_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
     adjective). Only HEAD + one nationality adjective (ال...ي / ال...يه) is expanded."""
     if len(key) < 2 or not key[-1].startswith("ال"):
         return []
-    head, adj = key[:-1], key[-1]
-    if adj.endswith("يه"):
-        masc, fem = adj[:-1], adj
-    elif adj.endswith("ي"):
-        masc, fem = adj, adj + "ه"
-    else:
+    head, masc = key[:-1], masculine(key[-1])
+    if masc is None:
         return []
+    fem = masc + "ه"
     for m_heads, f_heads in _families():
         if head in m_heads or head in f_heads:
             return sorted([(*h, masc) for h in m_heads] + [(*h, fem) for h in f_heads])

@@ -67,6 +67,11 @@ class Resources:
     national: PhraseIndex = field(default_factory=PhraseIndex)   # bare الجيش، الشرطة ...
 
 
+# force heads and the gender ending of the nationality adjective after them
+_AIR_HEADS = (("الطيران", ""), ("الطائرات", "ه"))
+_GROUND_HEADS = (("القوات", "ه"), ("الجيش", ""))
+
+
 @lru_cache(maxsize=8)
 def resources(kb_files: tuple[str, ...] = (), use_tagger: bool = True) -> Resources:
     kb = kbmod.load(kb_files)
@@ -85,14 +90,10 @@ def resources(kb_files: tuple[str, ...] = (), use_tagger: bool = True) -> Resour
     firsts = set(lex.words.get("place_heads.settlement", ())) | _SITE_HEADS | _VILLAGE_HEADS | {"ابو", "ام", "حي", "تل"}
     firsts |= set(lex.phrases["unidentified_actors"].first)
     after = {k[2:] for k in kb_seconds if k.startswith("ال")}
+    heads = dict(_AIR_HEADS + _GROUND_HEADS)      # head -> suffix of its adjective's gender
     for head, adj in (k for k in kb.index if len(k) == 2):
-        if (head, adj[-2:]) in (("القوات", "يه"), ("الطائرات", "يه")):
-            masc = adj[:-1]
-        elif head in ("الجيش", "الطيران") and adj.endswith("ي"):
-            masc = adj
-        else:
-            continue
-        if masc.startswith("ال"):
+        masc = kbmod.masculine(adj)
+        if head in heads and masc and adj == masc + heads[head] and masc.startswith("ال"):
             after.update((masc, masc + "ه", masc[2:], masc[2:] + "ه"))
     national: PhraseIndex = PhraseIndex()
     for head in kbmod.country_heads():
@@ -130,17 +131,13 @@ def _located_after(toks: list[str], j: int) -> bool:
     return j < len(toks) and any(f in _LOCATED for f, _ in stems(toks[j]))
 
 
-_AIR_HEADS = (("الطيران", ""), ("الطائرات", "ه"))
-_GROUND_HEADS = (("القوات", "ه"), ("الجيش", ""))
-
-
 def _nationality_force(res: Resources, toks: list[str], i: int, day: str | None):
     """The state force a nationality adjective after an incident noun names ("الغارات
     التركية" -> the Turkish air force, "القصف الإسرائيلي" -> the Israeli forces), or None."""
     adj = toks[i + 1]
-    if len(adj) < 5 or not adj.endswith(("ي", "يه")):
+    masc = kbmod.masculine(adj)
+    if len(adj) < 5 or masc is None:
         return None
-    masc = adj[:-1] if adj.endswith("يه") else adj
     if not masc.startswith("ال"):
         masc = "ال" + masc
     if ("القوات", masc + "ه") not in res.kb.index and ("الجيش", masc) not in res.kb.index \
