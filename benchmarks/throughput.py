@@ -36,7 +36,7 @@ def sample(n):
 
 
 def run(configs, docs):
-    """Time every (label, fn) on docs, interleaved (A B C A B C ...) so that drift of the machine
+    """Time every (label, fn) on the list of docs, interleaved (A B C A B C ...) so that drift of the machine
     hits all configurations alike; best of REPEAT per configuration. Returns sentences/s."""
     from graph.text import analyse
     sents = sum(len(analyse(d.text).sentences) for d in docs)
@@ -45,8 +45,7 @@ def run(configs, docs):
     for _ in range(REPEAT):
         for label, fn in configs:
             t0 = time.process_time()      # CPU time of this process: per core, less disturbed
-            for d in docs:
-                fn(d)
+            fn(docs)
             best[label] = min(best[label], time.process_time() - t0)
     for label, _ in configs:
         dt = best[label]
@@ -61,7 +60,7 @@ def main():
         return
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 1500
     from graph.model import Document
-    from graph.pipeline import extract
+    from graph.pipeline import extract, extract_many
     from graph.recognize import resources
     from graph.text import analyse
     war, off = sample(n)
@@ -72,9 +71,9 @@ def main():
         docs = [Document(r["id"], r["text"], published=r["published"]) for r in recs]
         extract(docs[0], full)   # warm caches
         print(f"{name}:")
-        base, b, c = run([("baseline: normalise + split", lambda d: analyse(d.text)),
-                          ("athar without CRF tagger", lambda d: extract(d, notag)),
-                          ("athar full", lambda d: extract(d, full))], docs)
+        base, b, c = run([("baseline: normalise + split", lambda ds: [analyse(d.text) for d in ds]),
+                          ("athar without CRF tagger", lambda ds: list(extract_many(ds, notag))),
+                          ("athar full", lambda ds: list(extract_many(ds, full)))], docs)
         print(f"  ratio full/baseline speed: {c / base:.3f}; without-CRF/full: {b / c:.2f}x")
 
 

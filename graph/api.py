@@ -17,7 +17,7 @@ from . import ingest
 from .build import build_graph
 from .errors import InputError
 from .model import Extraction
-from .pipeline import extract
+from .pipeline import extract_many
 from .recognize import resources
 
 EXPORTS = ("graph.ttl", "graph.html", "events.csv", "entities.csv", "edges.csv", "graph.graphml",
@@ -28,11 +28,15 @@ def iter_extractions(paths: list[str] | None = None, kb_files: tuple[str, ...] =
                      published: str | None = None) -> Iterator[Extraction]:
     """Extractions of every document under ``paths`` (default: the embedded corpus), in order."""
     res = resources(tuple(kb_files))
-    for doc in ingest.read(paths or [ingest.default_corpus()], published):
-        if not paths:
-            # the embedded corpus is named by its place in the package, not on this machine
-            doc = replace(doc, path="graph/data/corpus/" + Path(doc.path).name)
-        yield extract(doc, res)
+
+    def docs():
+        for doc in ingest.read(paths or [ingest.default_corpus()], published):
+            if not paths:
+                # the embedded corpus is named by its place in the package, not on this machine
+                doc = replace(doc, path="graph/data/corpus/" + Path(doc.path).name)
+            yield doc
+
+    yield from extract_many(docs(), res)
 
 
 def load_graph(paths: list[str] | None = None, kb_files: tuple[str, ...] = (),

@@ -22,6 +22,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
+import numpy as _np
+
+from .crf import Weights, decode
 from .normalize import norm
 
 __all__ = ["Tagger", "ModelError", "features", "sentence_features", "normalize_token",
@@ -162,12 +165,13 @@ class _Featurizer:
     ``for_next1`` is what a word contributes to the word AFTER it (its ``-1`` features), etc.
     """
 
-    __slots__ = ("lex", "cache", "max_cache", "known", "as_bytes", "_bos")
+    __slots__ = ("lex", "cache", "max_cache", "known", "as_bytes", "_bos", "weights", "_table",
+                 "_n")
 
     def __init__(self, lexicon: dict[str, tuple[str, ...]] | None = None, max_cache: int = 50_000,
-                 known: frozenset[str] | None = None, as_bytes: bool = False):
+                 known: frozenset[str] | None = None, as_bytes: bool = False, weights=None):
         self.lex = lexicon or {}
-        self.cache: dict[str, tuple[list[str], list[str], list[str], list[str], list[str]]] = {}
+        self.cache: dict[str, object] = {}
         self.max_cache = max_cache
         # attributes the model has weights for: others are dropped once per type (speed only;
         # crfsuite ignores unknown attributes anyway, so tags are identical)
@@ -175,7 +179,16 @@ class _Featurizer:
         # UTF-8 bytes instead of str: crfsuite needs bytes, and encoding once per type instead
         # of once per token makes tagging ~15% faster. Same attributes, same tags.
         self.as_bytes = as_bytes
-        self._bos = tuple(x.encode() if as_bytes else x for x in ("BOS", "BOS2", "EOS", "EOS2"))
+        # With a model's weights (graph/crf.py) a word type's five attribute lists become five
+        # label-score vectors: row ``cache[tok]`` of ``_table``, a (types, 5, labels) array.
+        self.weights = weights
+        bos = ("BOS", "BOS2", "EOS", "EOS2")
+        if weights is not None:
+            self._bos = tuple(weights.score([x]) for x in bos)
+            self._table = _np.zeros((1024, 5, len(weights.labels)))
+            self._n = 0
+        else:
+            self._bos = tuple(x.encode() if as_bytes else x for x in bos)
 
     def entry(self, tok: str):
         e = self.cache.get(tok)
@@ -190,6 +203,47 @@ class _Featurizer:
                 self.cache.clear()
             self.cache[tok] = e
         return e
+
+    def type_id(self, tok: str) -> int:
+        """Row of ``tok``'s score vectors in the type table (weights mode)."""
+        i = self.cache.get(tok)
+        if i is None:
+            i = self._n
+            if i == len(self._table):
+                self._table = _np.concatenate([self._table, _np.zeros_like(self._table)])
+            score = self.weights.score
+            for k, part in enumerate(self._compute(tok)):
+                self._table[i, k] = score(part)
+            self._n = i + 1
+            self.cache[tok] = i
+        return i
+
+    def scores(self, sentences: Sequence[Sequence[str]]):
+        """The (N, labels) state-score matrix of sentences laid end to end: each word's own
+        vector plus what its neighbours contribute — the same sums crfsuite forms from
+        :meth:`sentence`'s attributes. Needs ``weights``."""
+        if self._n >= self.max_cache:           # between batches only: rows stay valid inside
+            self.cache.clear()
+            self._n = 0
+        tid = self.type_id
+        ids = [tid(t) for s in sentences for t in s]
+        lengths = _np.fromiter((len(s) for s in sentences), dtype=_np.intp, count=len(sentences))
+        E = self._table[ids]                                    # (N, 5, L)
+        n = len(ids)
+        ends = _np.cumsum(lengths)
+        pos = _np.arange(n) - _np.repeat(ends - lengths, lengths)   # position in its sentence
+        rem = _np.repeat(lengths, lengths) - 1 - pos                # positions after it
+        S = E[:, 0].copy()
+        S[1:] += E[:-1, 2] * (pos[1:] >= 1)[:, None]
+        S[2:] += E[:-2, 4] * (pos[2:] >= 2)[:, None]
+        S[:-1] += E[1:, 1] * (rem[:-1] >= 1)[:, None]
+        S[:-2] += E[2:, 3] * (rem[:-2] >= 2)[:, None]
+        bos, bos2, eos, eos2 = self._bos
+        S[pos == 0] += bos
+        S[pos == 1] += bos2
+        S[rem == 0] += eos
+        S[rem == 1] += eos2
+        return S, lengths
 
     def _compute(self, tok: str):
         norm = normalize_token(tok)
@@ -375,8 +429,11 @@ class Tagger:
         self.labels: tuple[str, ...] = tuple(crf_tagger.labels())
         self._entity_labels = tuple(lb for lb in self.labels if lb != "O")
         self.o_threshold = o_threshold
-        known = frozenset(attr for attr, _ in crf_tagger.info().state_features)
-        self._fz = _Featurizer(lexicon, known=known, as_bytes=True)
+        self._lexicon = lexicon
+        self._weights = Weights.from_crfsuite(crf_tagger)
+        self._o = self.labels.index("O")
+        self._fz = _Featurizer(lexicon, max_cache=100_000, weights=self._weights)
+        self._ref_fz: _Featurizer | None = None
 
     @classmethod
     def load(cls, path: str | os.PathLike | None = None,
@@ -421,10 +478,33 @@ class Tagger:
 
     def tag(self, tokens: list[str]) -> list[str]:
         """BIO tags, one per token. An I- tag never follows O or a different type."""
+        return self.tag_batch([tokens])[0]
+
+    def tag_batch(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """BIO tags for several sentences, decoded together (graph/crf.py): the fast path."""
+        S, lengths = self._fz.scores(sentences)
+        best = decode(self._weights, S, lengths, self._o, self.o_threshold).tolist()
+        labels = self.labels
+        out, i = [], 0
+        for n in lengths.tolist():
+            out.append(repair_bio([labels[k] for k in best[i:i + n]]))
+            i += n
+        return out
+
+    def tag_many(self, sentences: Iterable[list[str]]) -> Iterator[list[str]]:
+        for s in sentences:
+            yield self.tag(s)
+
+    def tag_reference(self, tokens: list[str]) -> list[str]:
+        """The same tags by crfsuite's own decoder (slower; kept as the reference the fast
+        path is tested against)."""
         if not tokens:
             return []
+        if self._ref_fz is None:
+            known = frozenset(attr for attr, _ in self._crf.info().state_features)
+            self._ref_fz = _Featurizer(self._lexicon, known=known, as_bytes=True)
         crf = self._crf
-        tags = crf.tag(self._fz.sentence(tokens))
+        tags = crf.tag(self._ref_fz.sentence(tokens))
         thr = self.o_threshold
         if thr is not None:
             marginal = crf.marginal
@@ -432,10 +512,6 @@ class Tagger:
                 if t == "O" and marginal("O", i) < thr:
                     tags[i] = max(self._entity_labels, key=lambda lb: marginal(lb, i))
         return repair_bio(tags)
-
-    def tag_many(self, sentences: Iterable[list[str]]) -> Iterator[list[str]]:
-        for s in sentences:
-            yield self.tag(s)
 
 
 def repair_bio(tags: list[str]) -> list[str]:

@@ -5,8 +5,12 @@ from collections.abc import Iterable, Iterator
 
 from .events import find_events
 from .model import Document, Extraction, Sentence
-from .recognize import Resources, entities, recognize, resources
+from .recognize import Resources, entities, first_pass, resources, second_pass, tag_sentences
 from .text import analyse
+
+
+CHUNK = 64
+"""Documents recognised together: their sentences go to the tagger in one batch."""
 
 
 def extract(doc: Document | str, res: Resources | None = None, kb_files: tuple[str, ...] = ()) -> Extraction:
@@ -19,15 +23,38 @@ def extract(doc: Document | str, res: Resources | None = None, kb_files: tuple[s
     if isinstance(doc, str):
         doc = Document(doc="text", text=doc)
     res = res or resources(tuple(kb_files))
-    an = analyse(doc.text)
-    rec = recognize(res, doc, an)
-    ents = entities(doc, an, rec.found)
-    evs = find_events(res, doc, an, rec.found) if rec.relevant else ()
-    sents = tuple(Sentence(s.index, *an.original(s.start, s.end)) for s in an.sentences)
-    return Extraction(document=doc, sentences=sents, entities=ents, events=evs)
+    return _extract_chunk([doc], res)[0]
+
+
+def extract_many(docs: Iterable[Document], res: Resources | None = None,
+                 kb_files: tuple[str, ...] = (), chunk: int = CHUNK) -> Iterator[Extraction]:
+    """``extract`` over many documents, in order, ``chunk`` documents at a time (the same
+    results as one by one, faster: the tagger decodes a chunk's sentences together)."""
+    res = res or resources(tuple(kb_files))
+    batch: list[Document] = []
+    for d in docs:
+        batch.append(d)
+        if len(batch) >= chunk:
+            yield from _extract_chunk(batch, res)
+            batch = []
+    if batch:
+        yield from _extract_chunk(batch, res)
+
+
+def _extract_chunk(docs: list[Document], res: Resources) -> list[Extraction]:
+    work = []
+    for doc in docs:
+        an = analyse(doc.text)
+        work.append((an, first_pass(res, doc, an)))
+    out = []
+    for doc, (an, fp), tags in zip(docs, work, tag_sentences(res, work)):
+        rec = second_pass(res, doc, an, fp, tags)
+        ents = entities(doc, an, rec.found)
+        evs = find_events(res, doc, an, rec.found) if rec.relevant else ()
+        sents = tuple(Sentence(s.index, *an.original(s.start, s.end)) for s in an.sentences)
+        out.append(Extraction(document=doc, sentences=sents, entities=ents, events=evs))
+    return out
 
 
 def extract_all(docs: Iterable[Document], kb_files: tuple[str, ...] = ()) -> Iterator[Extraction]:
-    res = resources(tuple(kb_files))
-    for d in docs:
-        yield extract(d, res)
+    return extract_many(docs, kb_files=kb_files)

@@ -435,15 +435,17 @@ def _name_stem(word: str) -> tuple[str, int]:
 
 
 def find_tagged(res: Resources, s: SentenceText, taken: set[int],
-                places_only: set[int] = frozenset()) -> list[Found]:
+                places_only: set[int] = frozenset(), tags: list[str] | None = None) -> list[Found]:
     """Spans the statistical tagger marks as names, where nothing else matched — or, for an
     organisation or person, around a place name only ("جامعة دمشق" holds "دمشق"): then both
-    the place and the longer name are mentions."""
+    the place and the longer name are mentions. ``tags``: the tagger's output for the sentence
+    when it was tagged already (in a batch, see :func:`recognize`)."""
     if res.tagger is None:
         return []
     lex = res.lex
     toks = [t.text for t in s.tokens]
-    tags = res.tagger.tag(toks)
+    if tags is None:
+        tags = res.tagger.tag(toks)
     out: list[Found] = []
     i = 0
     while i < len(tags):
@@ -625,12 +627,19 @@ class Recognized:
     signals: dict[str, int]
 
 
-def recognize(res: Resources, doc: Document, an: Analysed, gate: bool = True) -> Recognized:
-    """All mentions of one document (names, patterns, tagger, victim groups, coreference).
+@dataclass
+class FirstPass:
+    """Stage one of a document's recognition: list names, victim groups, the report's country,
+    relevance, and which sentences the tagger should read (``to_tag``, sentence indexes)."""
+    per_sent: list[tuple[SentenceText, list[Found], set[int]]]
+    first: list[Found]
+    country: str | None
+    relevant: bool
+    signals: dict[str, int]
+    to_tag: list[int]
 
-    Knowledge-base and gazetteer names are always found; the pattern and tagger stages run only
-    when the relevance gate says the document is about armed conflict (or ``gate=False``).
-    """
+
+def first_pass(res: Resources, doc: Document, an: Analysed, gate: bool = True) -> FirstPass:
     per_sent: list[tuple[SentenceText, list[Found], set[int]]] = []
     first: list[Found] = []
     for s in an.sentences:
@@ -650,13 +659,23 @@ def recognize(res: Resources, doc: Document, an: Analysed, gate: bool = True) ->
                     f.label_en, f.wikidata = actor.label_en, actor.wikidata
     signals = conflict_signals(res.lex, an, first)
     relevant = is_relevant(signals)
-    found = list(first)
-    for s, names, taken in per_sent:
+    to_tag = ([s.index for s, names, _ in per_sent
+               if not gate or (relevant and _worth_tagging(res, s, names))]
+              if res.tagger is not None else [])
+    return FirstPass(per_sent, first, country, relevant, signals, to_tag)
+
+
+def second_pass(res: Resources, doc: Document, an: Analysed, fp: FirstPass,
+                tags: dict[int, list[str]], gate: bool = True) -> Recognized:
+    """Stage two: patterns, the tagger's names (``tags`` by sentence index, for the sentences of
+    ``fp.to_tag``), coreference."""
+    found = list(fp.first)
+    for s, names, taken in fp.per_sent:
         pats = find_patterns(res, s, taken, names)
         taken = taken | {t for f in pats for t in range(f.t0, f.t1)}
         in_places = {t for f in names if f.type in PLACE_TYPES for t in range(f.t0, f.t1)}
-        tagged = (find_tagged(res, s, taken, in_places)
-                  if not gate or (relevant and _worth_tagging(res, s, names)) else [])
+        tagged = (find_tagged(res, s, taken, in_places, tags[s.index])
+                  if s.index in tags else [])
         extra = pats + tagged
         if extra:
             # victim-group words inside a new name are part of the name
@@ -665,10 +684,30 @@ def recognize(res: Resources, doc: Document, an: Analysed, gate: bool = True) ->
                                               and set(range(f.t0, f.t1)) & inside)]
             found.extend(extra)
     named = [f for f in found if f.type != "Group"]
-    found.extend(coreference(res, an.sentences, named, country if relevant or not gate else None,
-                             doc.published))
+    found.extend(coreference(res, an.sentences, named,
+                             fp.country if fp.relevant or not gate else None, doc.published))
     found.sort(key=lambda f: (f.sent, f.t0, f.t1))
-    return Recognized(found, relevant, signals)
+    return Recognized(found, fp.relevant, fp.signals)
+
+
+def tag_sentences(res: Resources, work: list[tuple[Analysed, FirstPass]]) -> list[dict[int, list[str]]]:
+    """The tagger's output for the ``to_tag`` sentences of several documents, decoded in one
+    batch (graph/crf.py: a batch of many sentences is what makes decoding cheap)."""
+    if res.tagger is None:
+        return [{} for _ in work]
+    toks = [[t.text for t in an.sentences[i].tokens] for an, fp in work for i in fp.to_tag]
+    tags = iter(res.tagger.tag_batch(toks)) if toks else iter(())
+    return [{i: next(tags) for i in fp.to_tag} for _, fp in work]
+
+
+def recognize(res: Resources, doc: Document, an: Analysed, gate: bool = True) -> Recognized:
+    """All mentions of one document (names, patterns, tagger, victim groups, coreference).
+
+    Knowledge-base and gazetteer names are always found; the pattern and tagger stages run only
+    when the relevance gate says the document is about armed conflict (or ``gate=False``).
+    """
+    fp = first_pass(res, doc, an, gate)
+    return second_pass(res, doc, an, fp, tag_sentences(res, [(an, fp)])[0], gate)
 
 
 def entities(doc: Document, an: Analysed, found: list[Found]) -> tuple[Entity, ...]:

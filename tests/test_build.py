@@ -52,3 +52,18 @@ def test_build_evidence_offsets_point_at_the_trigger():
         if d["kind"] == "event":
             for e in d["evidence"]:
                 assert texts[e["doc"]][e["start"]:e["end"]] == e["text"]
+
+
+def test_extracting_many_documents_together_gives_what_one_by_one_gives():
+    """extract_many decodes several documents' sentences in one tagger batch; results must not
+    depend on the chunking."""
+    from graph.ingest import default_corpus, read
+    from graph.pipeline import extract_many
+    from graph.recognize import resources
+    res = resources()
+    docs = list(read([default_corpus()])) + [
+        Document("a", A, published="2015-07-30"), Document("empty", "", published="2015-07-30")]
+    one_by_one = [extract(d, res) for d in docs]
+    assert list(extract_many(docs, res, chunk=3)) == one_by_one
+    assert list(extract_many(docs, res)) == one_by_one
+    assert sum(len(x.events) for x in one_by_one) > 5

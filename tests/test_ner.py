@@ -117,6 +117,29 @@ def test_tagging_is_deterministic_and_cache_independent(tagger):
     assert Tagger.load().tag(toks) == first == tagger.tag(list(toks))
 
 
+# ------------------------------------------------------------------ fast decoder
+def _heldout_sentences(n: int) -> list[list[str]]:
+    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "ner" / "ANERCorp_CamelLab_train.txt"
+    if not path.exists():
+        pytest.skip(f"training corpus not found: {path}")
+    return [toks for toks, _ in ner.dev_split(ner.read_conll(path))[1][:n]]
+
+
+@pytest.mark.parametrize("threshold", [ner.DEFAULT_O_THRESHOLD, None])
+def test_batch_decoder_gives_crfsuites_own_tags(threshold):
+    """graph/crf.py decodes from the model's weights; crfsuite's decoder is the reference."""
+    tagger = Tagger.load()
+    tagger.o_threshold = threshold
+    sents = _heldout_sentences(300) + [["."], ["قال", "الرئيس"], []]
+    assert tagger.tag_batch(sents) == [tagger.tag_reference(s) for s in sents]
+
+
+def test_batch_is_the_same_as_one_sentence_at_a_time(tagger):
+    sents = [toks.split() for toks, _, _ in INVENTED] + [[], ["و"]]
+    assert tagger.tag_batch(sents) == [tagger.tag(s) for s in sents]
+    assert tagger.tag_batch(list(reversed(sents))) == list(reversed(tagger.tag_batch(sents)))
+
+
 # ------------------------------------------------------------------ invented sentences
 # Sentences written for this test (not from ANERcorp); the surname / city tokens are invented
 # or rare and absent from the lexicon, so the model must rely on context (الرئيس, مدينة).
