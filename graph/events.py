@@ -12,7 +12,7 @@ from .lexicon import Hits, Lexicon, TriggerSpec
 from .model import Document, Event, Sentence, Span, TimeValue
 from .normalize import stems, strip_article, strip_enclitic
 from .places import PRECISION_RANK
-from .recognize import ACTOR_TYPES, ARMED_TYPES, PLACE_TYPES, Found, Resources
+from .recognize import ACTOR_TYPES, ARMED_TYPES, PLACE_TYPES, UNIDENTIFIED, Found, Resources
 from .temporal import find_date, parse_number
 from .text import Analysed, SentenceText
 
@@ -288,7 +288,8 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         toks = [t.text for t in s.tokens]
         here = sorted(by_sent.get(s.index, []), key=lambda f: f.t0)
         names = [f for f in here if f.type != "Group"]
-        taken = {t for f in names for t in range(f.t0, f.t1)}
+        # an unnamed attacker's word may itself be the trigger ("فجر انتحاري", "انتحاريان")
+        taken = {t for f in names if f.id != UNIDENTIFIED for t in range(f.t0, f.t1)}
         places = [f for f in names if f.type in PLACE_TYPES]
         # tokens whose final ه was ة in the original (never a pronoun suffix); only needed,
         # and only computed, where a trigger may start
@@ -552,8 +553,8 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
         lam_victim = any(toks[k].startswith("ل") and stems(toks[k])[-1][0] in VICTIM_NOUNS for k in window)
         counted = (not before or spec.pos != "verb") and any(
             parse_number(lex, toks, g)[1] for g in range(max(j if not before else 0, f.t0 - 3), f.t0))
-        if prev & {"يد", "قبل"}:
-            role = "agent"
+        if prev & lex.words["agent_cues"] or f.id == UNIDENTIFIED:
+            role = "agent"            # (unnamed attackers are only recognised as the actor)
         elif prev & TARGET_CUES or lam_victim or counted:
             # "قتل ثلاثة من عناصر الشرطة": counted members after the trigger are its victims
             role = "target"
@@ -572,7 +573,7 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
         else:
             role = "target"
         if role == "agent" and typ in VICTIM_GENITIVE and f.type == "Person" and not before \
-                and not prev & {"يد", "قبل"}:
+                and not prev & lex.words["agent_cues"]:
             role = "target"
         cued = bool(prev & TARGET_CUES) or lam_victim
         if role == "target" and f.type == "Person" and not (cued and not before) \

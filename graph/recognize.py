@@ -89,6 +89,7 @@ def resources(kb_files: tuple[str, ...] = (), use_tagger: bool = True) -> Resour
     kb_seconds = frozenset(k[1] for k in kb.index if len(k) == 2)
     firsts = set(lex.words.get("place_heads.settlement", ())) | _SITE_HEADS | _VILLAGE_HEADS | {"ابو", "ام", "حي", "تل"}
     firsts |= set(lex.phrases["unidentified_actors"].first)
+    firsts |= lex.words["perpetrator_nouns"] | lex.words["perpetrator_singulars"]
     after = {k[2:] for k in kb_seconds if k.startswith("ال")}
     heads = dict(_AIR_HEADS + _GROUND_HEADS)      # head -> suffix of its adjective's gender
     for head, adj in (k for k in kb.index if len(k) == 2):
@@ -400,9 +401,16 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
         if um and not any(t in taken for t in range(i, i + um[0][0])):
             n = um[0][0]
             out.append(Found(s.index, i, i + n, s.tokens[i].start + um[0][1], s.tokens[i + n - 1].end,
-                             "new:ArmedGroup:unidentified", "ArmedGroup", "pattern", " ".join(toks[i:i + n]),
+                             UNIDENTIFIED, "ArmedGroup", "pattern", " ".join(toks[i:i + n]),
                              "Unidentified armed group"))
             i += n
+            continue
+        # "اغتال مسلحون", "برصاص مسلحين", "إن انتحاريا دخل": an attacker nobody names
+        if k == 0 and i not in taken and _unnamed_attacker(lex, toks, i):
+            out.append(Found(s.index, i, i + 1, s.tokens[i].start, s.tokens[i].end,
+                             UNIDENTIFIED, "ArmedGroup", "pattern", toks[i],
+                             "Unidentified armed group"))
+            i += 1
             continue
         # أبو X الـYي (kunya + nisba) → Person
         if form in ("ابو", "ام") and i + 2 < len(toks) and not ({i + 1, i + 2} & taken) \
@@ -415,6 +423,21 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
             continue
         i += 1
     return out
+
+
+UNIDENTIFIED = "new:ArmedGroup:unidentified"
+"""The one actor of every attacker the news does not name (ACLED's "Unidentified Armed Group")."""
+
+
+def _unnamed_attacker(lex: Lexicon, toks: list[str], i: int) -> bool:
+    """Is ``toks[i]`` a gunman / suicide bomber word that the word before makes the actor?"""
+    word = toks[i]
+    single = word in lex.words["perpetrator_singulars"]
+    if i == 0 or not (single or word in lex.words["perpetrator_nouns"]):
+        return False
+    prev = {toks[i - 1], stems(toks[i - 1])[-1][0]}
+    return bool(prev & lex.words["agent_cues"] or prev & lex.words["perpetrator_verbs"]
+                or single and prev & lex.words["complementizers"])
 
 
 def _generic_place(lex: Lexicon, word: str) -> bool:

@@ -109,6 +109,33 @@ def test_events_unnamed_gunmen_are_the_agent():
     assert agents == ["مسلحون مجهولون"]
 
 
+@pytest.mark.parametrize("text, typ, agent", [
+    ("اغتال مسلحون ضابطا في الشرطة العراقية وسط مدينة الموصل.", "assassination", "مسلحون"),
+    ("قتل شخصان على الطريق بين بعقوبة والخالص برصاص مسلحين.", "killing", "مسلحين"),
+    ("قتل عشرة أشخاص عندما فجر انتحاري نفسه في سوق بمدينة قندوز.", "bombing", "انتحاري"),
+    ("قتل خمسة أشخاص وأصيب عشرة آخرون بعدما قالت الشرطة إن انتحاريا فجر سترته الناسفة في مسجد بمدينة كويتا.",
+     "bombing", "انتحاريا"),
+])
+def test_events_attackers_nobody_names_are_the_unidentified_armed_group(text, typ, agent):
+    agents, _, _, _ = roles(text, typ)
+    assert agents == [agent]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة مسلحين في غارة جوية على مدينة الرمادي.",
+    "وقالت الشرطة إن مسلحين قتلوا في اشتباكات مع الجيش قرب مدينة بيجي.",
+    "شن الجيش هجوما انتحاريا على مواقع المسلحين في ريف حلب.",
+])
+def test_events_gunmen_without_an_agent_cue_are_not_the_attackers(text):
+    evs, x = events(text)
+    assert evs and all("new:ArmedGroup:unidentified" not in e.agents for e in evs)
+
+
+def test_events_relative_verb_names_the_agent():
+    agents, targets, _, _ = roles("قتل 50 مدنيا جراء غارات شنتها قوات التحالف على مدينة تعز.", "airstrike")
+    assert agents and "التحالف" in agents[0] and not targets
+
+
 def test_events_clash_between_two_sides_gives_actor_one_and_two():
     agents, targets, _, _ = roles("دارت اشتباكات عنيفة بين قوات سوريا الديمقراطية وتنظيم داعش في ريف الحسكة.", "armed_clash")
     assert len(agents) == 1 and len(targets) == 1 and agents != targets
