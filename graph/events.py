@@ -561,6 +561,9 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
         elif before:
             # the subject before the trigger (SVO); a person only right before the verb
             subject = f.type in armed_like or (f.type == "Person" and spec.pos == "verb" and i - f.t1 <= 1)
+            if not subject and f.type == "Organization" or lam and f.type == "Government":
+                continue    # an agency or a ministry before the act speaks or hears of it,
+                            # "وزارة الصحة التابعة للحكومة" owns the speaker
             role = "agent" if subject and not lam and not agents else "target"
         elif spec.pos == "verb":
             # VSO: the first actor right after the verb is its subject ("قصفت طائرات التحالف")

@@ -131,6 +131,15 @@ def test_events_gunmen_without_an_agent_cue_are_not_the_attackers(text):
     assert evs and all("new:ArmedGroup:unidentified" not in e.agents for e in evs)
 
 
+@pytest.mark.parametrize("text, typ", [
+    ("قالت وزارة الصحة التابعة للحكومة اليمنية إن 43 شخصا قتلوا في قصف على مدينة عدن.", "shelling"),
+    ("وقالت المصادر لوكالة فرانس برس إن القصف استهدف مواقع في مدينة تعز وقتل خمسة مدنيين.", "shelling"),
+])
+def test_events_who_speaks_or_hears_of_the_act_is_not_its_target(text, typ):
+    _, targets, _, _ = roles(text, typ)
+    assert targets == []
+
+
 def test_events_relative_verb_names_the_agent():
     agents, targets, _, _ = roles("قتل 50 مدنيا جراء غارات شنتها قوات التحالف على مدينة تعز.", "airstrike")
     assert agents and "التحالف" in agents[0] and not targets
