@@ -141,8 +141,17 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
     # an actor right after a role word ("مدير المرصد", "المتحدث باسم الجيش") may stand
     # between a cue and its speaker ("قال مدير المرصد رامي عبد الرحمن")
     chained = {t for f in actors if f.t0 > 0 and filler(f.t0 - 1) for t in range(f.t0, f.t1)}
+    # "رابط الخبر بصحيفة X: المرصد: مقتل ...": a link line's outlet is not a source, and a
+    # headline's "X:" opening is ("حكومة اليمن: قوات الحوثي تقصف عدن")
+    opening = 0
+    if lex.phrases["link_lines"].match(toks, 0) and ":" in toks:
+        opening = toks.index(":") + 1
     for f in actors:
-        if f.type not in ACTOR_TYPES:
+        if f.type not in ACTOR_TYPES or f.t1 <= opening:
+            continue
+        if f.t1 < len(toks) and toks[f.t1] == ":" and (f.t0 == opening or (
+                f.t0 == opening + 1 and toks[opening] in QUOTES)):
+            sources.append(f)
             continue
         own = toks[f.t0]
         addressee = own.startswith("ل") and not own.startswith("ال")

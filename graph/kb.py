@@ -202,10 +202,14 @@ def build(files: list[list[Actor]], paths: list[str]) -> KnowledgeBase:
     kb.nationality = _nationalities(kb)
     explicit = set(kb.index)
     for a in sorted(kb.actors.values(), key=lambda x: x.id):
-        if a.type != "MilitaryForce" or not a.country:
+        if a.type == "ArmedGroup":
+            variants = _group_variants
+        elif a.type == "MilitaryForce" and a.country:
+            variants = _force_variants
+        else:
             continue
         for al in a.aliases:
-            for key in _force_variants(tuple(norm(al.text).split())):
+            for key in variants(tuple(norm(al.text).split())):
                 if key not in explicit:
                     bucket = kb.index.setdefault(key, [])
                     if all(x.id != a.id for x, _ in bucket):
@@ -274,6 +278,22 @@ def _force_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
         if head in m_heads or head in f_heads:
             return sorted([(*h, masc) for h in m_heads] + [(*h, fem) for h in f_heads])
     return []
+
+
+@lru_cache(maxsize=1)
+def _group_heads() -> frozenset[str]:
+    return frozenset(norm(h) for h in _force_data().get("group_heads", []))
+
+
+def _group_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """"جماعة الحوثي" -> "قوات الحوثي", "ميليشيات الحوثي", ... (the other group heads with the
+    same genitive name). Only HEAD + one definite word is expanded; a nisba adjective
+    ("الجماعة الإسلامية") is no genitive name."""
+    heads = _group_heads()
+    if len(key) != 2 or key[0] not in heads or not key[1].startswith("ال") or len(key[1]) < 5 \
+            or key[1].endswith(("يه", "ين", "ون", "ات")):
+        return []
+    return sorted((h, key[1]) for h in heads if h != key[0])
 
 
 @lru_cache(maxsize=8)

@@ -140,6 +140,14 @@ def test_events_who_speaks_or_hears_of_the_act_is_not_its_target(text, typ):
     assert targets == []
 
 
+def test_events_headline_source_before_a_colon_and_no_source_from_a_link_line():
+    _, _, sources, _ = roles("رابط الخبر بصحيفة الوئام: المرصد السوري: مقتل 20 مدنيا في غارات على ريف إدلب",
+                             "airstrike")
+    assert sources == ["المرصد السوري لحقوق الإنسان"]
+    _, _, sources, _ = roles("رابط الخبر بصحيفة الوئام: مقتل 20 مدنيا في غارات على ريف إدلب", "airstrike")
+    assert sources == []
+
+
 def test_events_relative_verb_names_the_agent():
     agents, targets, _, _ = roles("قتل 50 مدنيا جراء غارات شنتها قوات التحالف على مدينة تعز.", "airstrike")
     assert agents and "التحالف" in agents[0] and not targets

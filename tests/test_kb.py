@@ -89,6 +89,24 @@ def test_kb_force_names_take_every_head_of_their_family(name, actor):
     assert found is not None and found.id == actor
 
 
+@pytest.mark.parametrize("name, actor", [
+    ("قوات الحوثي", "houthis"),          # listed: جماعة الحوثي
+    ("مسلحو الحوثي", "houthis"),
+    ("مقاتلي الحوثي", "houthis"),
+])
+def test_kb_a_group_named_after_someone_takes_every_group_head(name, actor):
+    from graph.normalize import norm
+    found = kb.load().lookup(tuple(norm(name).split()), "2015-08-01")
+    assert found is not None and found.id == actor
+
+
+@pytest.mark.parametrize("name", ["جماعة الإسلام", "قوات التوحيد", "عناصر الحوثي"])
+def test_kb_group_heads_do_not_invent_names(name):
+    """"أنصار الإسلام" is no head + eponym; counted "عناصر" are read by the event stage."""
+    from graph.normalize import norm
+    assert kb.load().lookup(tuple(norm(name).split()), "2015-08-01") is None
+
+
 def test_kb_written_alias_wins_over_a_generated_one():
     from graph.normalize import norm
     k = kb.load()
