@@ -499,6 +499,16 @@ def _drop_diffuse_causes(lex: Lexicon, toks: list[str], kept: list) -> list:
     return [x for x in kept if id(x) not in drop]
 
 
+def _adjective_of(lex: Lexicon, toks: list[str], f: Found, typ: str) -> bool:
+    """Is the nationality adjective ``f`` said of an incident noun of type ``typ`` ("غارات
+    روسية" of an airstrike, also when its toll is the trigger: "قتل 20 في غارات روسية")?"""
+    for back in (1, 2):
+        m = lex.triggers.match(toks, f.t0 - back) if f.t0 >= back else []
+        if m and m[0][0] == back and m[0][2].type == typ:
+            return True
+    return False
+
+
 def _toll_of_attack(toks: list[str], killing, kept) -> bool:
     """Is this killing the toll of an attack named in the same clause?
     "قتل 3 في غارة" / "غارة أسفرت عن مقتل 3" describe one airstrike, not two incidents."""
@@ -562,7 +572,8 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
         lam_victim = any(toks[k].startswith("ل") and stems(toks[k])[-1][0] in VICTIM_NOUNS for k in window)
         counted = (not before or spec.pos != "verb") and any(
             parse_number(lex, toks, g)[1] for g in range(max(j if not before else 0, f.t0 - 3), f.t0))
-        if prev & lex.words["agent_cues"] or f.id == UNIDENTIFIED:
+        if prev & lex.words["agent_cues"] or f.id == UNIDENTIFIED or (
+                f.attributive and _adjective_of(lex, toks, f, typ)):
             role = "agent"            # (unnamed attackers are only recognised as the actor)
         elif prev & TARGET_CUES or lam_victim or counted:
             # "قتل ثلاثة من عناصر الشرطة": counted members after the trigger are its victims

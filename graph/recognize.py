@@ -48,6 +48,8 @@ class Found:
     place: Place | None = None
     group: str | None = None   # for victim groups
     key: tuple[str, ...] | None = None   # the KB alias matched (to re-resolve by country)
+    attributive: bool = False  # an adjective of the incident noun before it ("غارات روسية"):
+                               # that incident's actor
 
 
 @dataclass
@@ -134,8 +136,15 @@ def _located_after(toks: list[str], j: int) -> bool:
 
 def _nationality_force(res: Resources, toks: list[str], i: int, day: str | None):
     """The state force a nationality adjective after an incident noun names ("الغارات
-    التركية" -> the Turkish air force, "القصف الإسرائيلي" -> the Israeli forces), or None."""
-    adj = toks[i + 1]
+    التركية" -> the Turkish air force, "القصف الإسرائيلي" -> the Israeli forces, "غارات جوية
+    روسية"), as (actor, index of the adjective), or None."""
+    trig = res.lex.triggers.match(toks, i)
+    if not trig:
+        return None
+    n, _, spec = trig[0]
+    if n > 2 or spec.pos == "verb" or spec.toll or i + n >= len(toks):
+        return None
+    adj = toks[i + n]
     masc = kbmod.masculine(adj)
     if len(adj) < 5 or masc is None:
         return None
@@ -144,17 +153,11 @@ def _nationality_force(res: Resources, toks: list[str], i: int, day: str | None)
     if ("القوات", masc + "ه") not in res.kb.index and ("الجيش", masc) not in res.kb.index \
             and ("الطيران", masc) not in res.kb.index:
         return None
-    trig = res.lex.triggers.match(toks, i)
-    if not trig:
-        return None
-    spec = trig[0][2]
-    if trig[0][0] != 1 or spec.pos == "verb" or spec.toll:
-        return None
     heads = _AIR_HEADS + _GROUND_HEADS if spec.type == "airstrike" else _GROUND_HEADS
     for head, fem in heads:
         actor = res.kb.lookup((head, masc + fem), day) if (head, masc + fem) in res.kb.index else None
         if actor is not None:
-            return actor
+            return actor, i + n
     return None
 
 
@@ -167,7 +170,11 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
     lex = res.lex
     after = res.after_words
     cand = set(res.names.starts(toks))
-    cand.update(x for x in range(len(toks) - 1) if toks[x + 1] in after)
+    for x in range(1, len(toks)):
+        if toks[x] in after:
+            cand.add(x - 1)             # "الغارات التركية"
+            if x > 1:
+                cand.add(x - 2)         # "الغارات الجوية التركية"
     while i < len(toks):
         if i not in cand:
             i += 1
@@ -185,9 +192,11 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
             nat = _nationality_force(res, toks, i, day)
             if nat is not None:
                 # "الغارات التركية", "القصف الإسرائيلي": the adjective names the acting force
-                out.append(Found(s.index, i + 1, i + 2, s.tokens[i + 1].start, s.tokens[i + 1].end,
-                                 "kb:" + nat.id, nat.type, "kb", nat.label_ar, nat.label_en, nat.wikidata))
-                i += 2
+                nat, a = nat
+                out.append(Found(s.index, a, a + 1, s.tokens[a].start, s.tokens[a].end,
+                                 "kb:" + nat.id, nat.type, "kb", nat.label_ar, nat.label_en, nat.wikidata,
+                                 attributive=True))
+                i = a + 1
                 continue
         if not m:
             i += 1

@@ -148,6 +148,15 @@ def test_events_headline_source_before_a_colon_and_no_source_from_a_link_line():
     assert sources == []
 
 
+@pytest.mark.parametrize("text", [
+    "قتل 20 مدنيا في غارات روسية على ريف إدلب.",
+    "قتل 20 مدنيا في الغارات الجوية الروسية على ريف إدلب.",
+])
+def test_events_nationality_adjective_of_the_attack_is_its_agent_also_when_the_toll_is_the_trigger(text):
+    agents, targets, _, _ = roles(text, "airstrike")
+    assert agents == ["القوات الجوفضائية الروسية"] and targets == []
+
+
 def test_events_relative_verb_names_the_agent():
     agents, targets, _, _ = roles("قتل 50 مدنيا جراء غارات شنتها قوات التحالف على مدينة تعز.", "airstrike")
     assert agents and "التحالف" in agents[0] and not targets
