@@ -300,6 +300,12 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         # an unnamed attacker's word may itself be the trigger ("فجر انتحاري", "انتحاريان")
         taken = {t for f in names if f.id != UNIDENTIFIED for t in range(f.t0, f.t1)}
         places = [f for f in names if f.type in PLACE_TYPES]
+        head = _dateline_end(toks)
+        if head:
+            # "واس- صنعاء:", "بيروت - أ ف ب:": where the report was filed, not where it happened
+            # (still the document's place when no other is named)
+            doc_place = doc_place or next((f for f in places if f.t1 <= head), None)
+            places = [f for f in places if f.t0 >= head]
         # tokens whose final ه was ة in the original (never a pronoun suffix); only needed,
         # and only computed, where a trigger may start
         starts = res.lex.triggers.starts(toks, enclitics=True)
@@ -497,6 +503,23 @@ def _drop_diffuse_causes(lex: Lexicon, toks: list[str], kept: list) -> list:
         if len(chain) > 1 or any(lex.phrases["diffuse_causes"].match(toks, y[0]) for y in chain):
             drop.update(id(y) for y in chain)
     return [x for x in kept if id(x) not in drop]
+
+
+DASHES = frozenset("-–—")
+
+
+def _dateline_end(toks: list[str]) -> int:
+    """End of a dateline opening the sentence ("صنعاء - واس:", "سبق- وكالات:", "رابط الخبر
+    بصحيفة X:"): the index after its colon, or 0. A dateline is short and has a dash or a
+    colon right after its first words."""
+    if ":" not in toks[:7]:
+        return 0
+    k = toks.index(":")
+    if k == 0 or k + 2 >= len(toks):
+        return 0
+    if any(t in DASHES for t in toks[:k]) or k <= 2:
+        return k + 1
+    return 0
 
 
 def _adjective_of(lex: Lexicon, toks: list[str], f: Found, typ: str) -> bool:

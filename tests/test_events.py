@@ -183,6 +183,13 @@ def test_events_reference_point_is_not_the_location():
     assert names[evs[0].location].label.startswith("بعقوبة")
 
 
+def test_events_dateline_city_is_where_the_report_was_filed_not_the_incident():
+    evs, names = events("دمشق - واس: قتل خمسة مدنيين في انفجار عبوة ناسفة في بعقوبة.")
+    assert names[evs[0].location].label.startswith("بعقوبة")
+    evs, names = events("دمشق - واس: قتل خمسة مدنيين في انفجار عبوة ناسفة أمس.")
+    assert names[evs[0].location].label == "دمشق"      # no other place: the dateline's
+
+
 def test_events_neighbourhood_named_after_a_town_is_a_site_of_the_city():
     evs, names = events("انفجرت سيارة مفخخة في حي القادسية في مدينة كركوك.")
     loc = names[evs[0].location]
