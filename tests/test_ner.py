@@ -118,11 +118,12 @@ def test_tagging_is_deterministic_and_cache_independent(tagger):
 
 
 # ------------------------------------------------------------------ fast decoder
-def _heldout_sentences(n: int) -> list[list[str]]:
-    path = Path(__file__).resolve().parents[2] / "shared" / "data" / "ner" / "ANERCorp_CamelLab_train.txt"
-    if not path.exists():
-        pytest.skip(f"training corpus not found: {path}")
-    return [toks for toks, _ in ner.dev_split(ner.read_conll(path))[1][:n]]
+def _corpus_sentences() -> list[list[str]]:
+    """Every sentence of the embedded corpus, as the recogniser hands them to the tagger."""
+    from graph.ingest import default_corpus, read
+    from graph.text import analyse
+    return [[t.text for t in s.tokens] for d in read([default_corpus()])
+            for s in analyse(d.text).sentences]
 
 
 @pytest.mark.parametrize("threshold", [ner.DEFAULT_O_THRESHOLD, None])
@@ -130,7 +131,8 @@ def test_batch_decoder_gives_crfsuites_own_tags(threshold):
     """graph/crf.py decodes from the model's weights; crfsuite's decoder is the reference."""
     tagger = Tagger.load()
     tagger.o_threshold = threshold
-    sents = _heldout_sentences(300) + [["."], ["قال", "الرئيس"], []]
+    sents = _corpus_sentences() + [["."], ["قال", "الرئيس"], []]
+    assert len(sents) > 80
     assert tagger.tag_batch(sents) == [tagger.tag_reference(s) for s in sents]
 
 
