@@ -65,7 +65,7 @@ class Weights:
 
 
 def decode(weights: Weights, scores: np.ndarray, lengths: Sequence[int], o_label: int | None = None,
-           o_threshold: float | None = None, max_cells: int = 200_000) -> np.ndarray:
+           o_threshold: float | None = None, max_cells: int = 20_000) -> np.ndarray:
     """Best label index per position for sentences laid end to end.
 
     ``scores`` is the (N, L) state-score matrix of all positions of all sentences, in order;
