@@ -444,6 +444,8 @@ def _unnamed_attacker(lex: Lexicon, toks: list[str], i: int) -> bool:
     single = word in lex.words["perpetrator_singulars"]
     if i == 0 or not (single or word in lex.words["perpetrator_nouns"]):
         return False
+    if i + 1 < len(toks) and stems(toks[i + 1])[-1][0] in lex.words["affiliation_words"]:
+        return False        # "انتحاري من داعش", "مسلحون تابعون للحوثيين": the group named next
     prev = {toks[i - 1], stems(toks[i - 1])[-1][0]}
     return bool(prev & lex.words["agent_cues"] or prev & lex.words["perpetrator_verbs"]
                 or single and prev & lex.words["complementizers"])
@@ -612,7 +614,11 @@ def coreference(res: Resources, sentences, found: list[Found], country: str | No
                 n, k, types = m[0]
                 form = stems(toks[i])[-1][0]
                 head = strip_article(form)
-                typed = [h for h in reversed(history) if h.type in types and h.how != "coref"]
+                # unnamed attackers are referred back to only as what they were ("المسلحون"),
+                # never by a group's anaphor ("التنظيم", "المتمردون")
+                own = head in lex.words["perpetrator_nouns"] or head in lex.words["perpetrator_singulars"]
+                typed = [h for h in reversed(history) if h.type in types and h.how != "coref"
+                         and (h.id != UNIDENTIFIED or own)]
                 ante = next((h for h in typed if s.index - h.sent <= 5 and _named_with(res, h, head)), None)
                 nat = res.national.match(toks, i) if ante is None and country else None
                 if nat and nat[0][0] == n and not (i + n < len(toks) and (

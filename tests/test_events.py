@@ -157,6 +157,20 @@ def test_events_nationality_adjective_of_the_attack_is_its_agent_also_when_the_t
     assert agents == ["القوات الجوفضائية الروسية"] and targets == []
 
 
+def test_events_attacker_of_a_named_group_is_that_group():
+    agents, _, _, _ = roles("فجر انتحاري من تنظيم داعش نفسه في مدينة الرمادي مما أدى إلى مقتل خمسة جنود.", "bombing")
+    assert agents == ["تنظيم الدولة الإسلامية"]
+
+
+def test_events_a_groups_anaphor_never_refers_to_unnamed_attackers():
+    evs, names = events("اغتال مسلحون ضابطا في الشرطة في مدينة الموصل. وقال التنظيم في بيان إنه أعدم "
+                        "ثلاثة رجال في المدينة.")
+    ids = [m for e in evs for m in e.agents]
+    assert "new:ArmedGroup:unidentified" in ids
+    assert names["new:ArmedGroup:unidentified"].mentions == tuple(
+        m for m in names["new:ArmedGroup:unidentified"].mentions if m.text == "مسلحون")
+
+
 def test_events_relative_verb_names_the_agent():
     agents, targets, _, _ = roles("قتل 50 مدنيا جراء غارات شنتها قوات التحالف على مدينة تعز.", "airstrike")
     assert agents and "التحالف" in agents[0] and not targets
