@@ -171,6 +171,12 @@ def test_events_a_groups_anaphor_never_refers_to_unnamed_attackers():
         m for m in names["new:ArmedGroup:unidentified"].mentions if m.text == "مسلحون")
 
 
+def test_events_a_goal_scored_is_no_shelling():
+    evs, _ = events("قتل ثلاثة مدنيين في غارة جوية على مدينة الرقة. وفاز الهلال بعد أن دك شباك منافسه "
+                    "بثلاثة أهداف في مباراة الدوري.")
+    assert [e.type for e in evs] == ["airstrike"]
+
+
 def test_events_relative_verb_names_the_agent():
     agents, targets, _, _ = roles("قتل 50 مدنيا جراء غارات شنتها قوات التحالف على مدينة تعز.", "airstrike")
     assert agents and "التحالف" in agents[0] and not targets
