@@ -332,6 +332,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         date = find_date(lex, toks, doc.published, hits)
         aggregate = bool(hits.get("aggregate_markers"))
         seen_types: set[str] = set()
+        toll_at: dict[int, tuple] = {}     # attack trigger -> the killing word it replaced
         sentence = Sentence(s.index, *an.original(s.start, s.end))
         kept = []
         anaphoric: set[int] = set()     # triggers that refer back to the last specific incident
@@ -351,7 +352,14 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 typ = "assassination"       # "قتل نائب صومالي": an official killed on purpose
             key = typ + ("/body" if body else "")   # bodies found are an incident of their own
             if key in seen_types:
-                continue        # "شن غارات ... الغارات": one incident mention per type and sentence
+                # "شن غارات ... الغارات": one incident mention per type and sentence; but the
+                # attack's own word beats a killing word the attack only typed ("قتل خمسة
+                # عندما فجر انتحاري": the bombing is "فجر انتحاري", with its roles)
+                old = next((x for x in kept if x[4] + ("/body" if x[3].toll and _body_found(toks, x[0]) else "") == key), None)
+                if old is not None and old[3].type != typ and spec.type == typ and not spec.weak:
+                    kept[kept.index(old)] = (i, j, k, spec, typ)
+                    toll_at[i] = toll_at.get(old[0], old)   # its numbers and victims stand by it
+                continue
             seen_types.add(key)
             kept.append((i, j, k, spec, typ))
         kept = _drop_diffuse_causes(lex, toks, kept)
@@ -372,6 +380,14 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         event_place: Found | None = None
         for (i, j, k, spec, typ) in kept:
             agents, targets = _roles(lex, toks, i, j, spec, typ, role_actors)
+            if i in toll_at:
+                # the victims named after the killing word stay the victims
+                ki, kj, _, kspec, _ = toll_at[i]
+                victims = _roles(lex, toks, ki, kj, kspec, "killing", role_actors)[1]
+                between = {f.id for f in role_actors if min(ki, i) <= f.t0 < max(ki, i)}
+                victims = tuple(v for v in victims if v in between)
+                agents = tuple(a for a in agents if a not in victims)
+                targets = tuple(dict.fromkeys(victims + tuple(t for t in targets if t not in agents)))
             if typ == "armed_clash" and not agents and len(targets) >= 2:
                 # "اشتباكات بين X و Y": ACLED's actor 1 and actor 2
                 agents, targets = targets[:1], targets[1:]
@@ -410,7 +426,9 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 loc = last_place
             if loc is None:
                 loc = doc_place
-            fat, inj, vague = _fatalities(lex, hits, toks, i, typ)
+            fat, inj, vague = _fatalities(lex, hits, toks, toll_at[i][0] if i in toll_at else i, typ)
+            if i in toll_at and fat is None and inj is None:
+                fat, inj, vague = _fatalities(lex, hits, toks, i, typ)
             tv = date
             if tv is None and doc.published:
                 tv = TimeValue(doc.published, "day", "publication")

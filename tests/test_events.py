@@ -177,6 +177,13 @@ def test_events_a_goal_scored_is_no_shelling():
     assert [e.type for e in evs] == ["airstrike"]
 
 
+def test_events_the_attacks_own_word_carries_the_incident_and_the_killing_word_its_toll():
+    agents, targets, _, ev = roles("قتل خمسة جنود عندما فجر انتحاري من تنظيم داعش نفسه في مدينة الرمادي.",
+                                   "bombing")
+    assert ev.trigger.text == "فجر انتحاري" and ev.fatalities == 5
+    assert agents == ["تنظيم الدولة الإسلامية"] and targets == []
+
+
 def test_events_relative_verb_names_the_agent():
     agents, targets, _, _ = roles("قتل 50 مدنيا جراء غارات شنتها قوات التحالف على مدينة تعز.", "airstrike")
     assert agents and "التحالف" in agents[0] and not targets
