@@ -407,6 +407,9 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
             continue
         # "مسلحون مجهولون": the unidentified armed group
         um = lex.phrases["unidentified_actors"].match(toks, i)
+        if um and (i + um[0][0] < len(toks) and lex.has("unknown_not_actor", toks[i + um[0][0]])
+                   or i > 0 and lex.has("unknown_not_actor", toks[i - 1])):
+            um = None           # "مجهول الهوية", "مصير مجهول"
         if um and not any(t in taken for t in range(i, i + um[0][0])):
             n = um[0][0]
             out.append(Found(s.index, i, i + n, s.tokens[i].start + um[0][1], s.tokens[i + n - 1].end,

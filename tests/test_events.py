@@ -184,6 +184,11 @@ def test_events_the_attacks_own_word_carries_the_incident_and_the_killing_word_i
     assert agents == ["تنظيم الدولة الإسلامية"] and targets == []
 
 
+def test_events_unknown_identity_is_no_attacker():
+    evs, names = events("عثرت الشرطة على جثة رجل مجهول الهوية مقتولا بالرصاص في مدينة بعقوبة.")
+    assert "new:ArmedGroup:unidentified" not in names
+
+
 def test_events_relative_verb_names_the_agent():
     agents, targets, _, _ = roles("قتل 50 مدنيا جراء غارات شنتها قوات التحالف على مدينة تعز.", "airstrike")
     assert agents and "التحالف" in agents[0] and not targets
