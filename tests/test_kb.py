@@ -90,6 +90,8 @@ def test_kb_force_names_take_every_head_of_their_family(name, actor):
 
 
 @pytest.mark.parametrize("name, actor", [
+    ("الائتلاف الدولي", "global-coalition"),   # the other word for "coalition"
+    ("الائتلاف السوري", "syrian-national-coalition"),
     ("قوات الحوثي", "houthis"),          # listed: جماعة الحوثي
     ("مسلحو الحوثي", "houthis"),
     ("مقاتلي الحوثي", "houthis"),
