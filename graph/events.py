@@ -422,6 +422,13 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             # place: most specific in the sentence (not a reference point such as "شمال شرق
             # بغداد"), else the paragraph's recent one, else the document's first
             loc = min(places, key=lambda f: (_reference(lex, toks, f), _place_rank(f), abs(f.t0 - i))) if places else None
+            if loc is not None and loc.place is not None and loc.place.parents \
+                    and loc.t1 < len(toks) and toks[loc.t1].startswith("و") and len(toks[loc.t1]) > 3 \
+                    and not lex.triggers.match(toks, loc.t1) and toks[loc.t1][1:] not in lex.stopwords \
+                    and toks[loc.t1] not in lex.stopwords:
+                # "حي كلابة والشماسي والروضة في مدينة تعز": several quarters, one city
+                loc = next((f for f in places if f.id == "place:" + loc.place.parents[0]
+                            or f.place is not None and f.place.id == loc.place.parents[0]), loc)
             if loc is None and last_place is not None and s.index - last_place_sent <= 2:
                 loc = last_place
             if loc is None:

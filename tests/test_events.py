@@ -222,6 +222,13 @@ def test_events_dateline_city_is_where_the_report_was_filed_not_the_incident():
     assert names[evs[0].location].label == "دمشق"      # no other place: the dateline's
 
 
+def test_events_several_quarters_of_one_city_are_placed_in_the_city():
+    evs, names = events("قتل خمسة مدنيين في قصف الحوثيين على حي كلابة والشماسي والروضة في مدينة تعز.")
+    assert names[evs[0].location].label == "تعز"
+    evs, names = events("قتل خمسة مدنيين في قصف الحوثيين على حي كلابة في مدينة تعز.")
+    assert names[evs[0].location].label == "كلابة"
+
+
 def test_events_neighbourhood_named_after_a_town_is_a_site_of_the_city():
     evs, names = events("انفجرت سيارة مفخخة في حي القادسية في مدينة كركوك.")
     loc = names[evs[0].location]
