@@ -331,7 +331,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         hits = lex.scan(toks)
         date = find_date(lex, toks, doc.published, hits)
         aggregate = bool(hits.get("aggregate_markers"))
-        seen_types: set[str] = set()
+        seen_types: dict[str, int] = {}   # incident key -> its place in ``kept``
         toll_at: dict[int, tuple] = {}     # attack trigger -> the killing word it replaced
         sentence = Sentence(s.index, *an.original(s.start, s.end))
         kept = []
@@ -355,12 +355,12 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 # "شن غارات ... الغارات": one incident mention per type and sentence; but the
                 # attack's own word beats a killing word the attack only typed ("قتل خمسة
                 # عندما فجر انتحاري": the bombing is "فجر انتحاري", with its roles)
-                old = next((x for x in kept if x[4] + ("/body" if x[3].toll and _body_found(toks, x[0]) else "") == key), None)
-                if old is not None and old[3].type != typ and spec.type == typ and not spec.weak:
-                    kept[kept.index(old)] = (i, j, k, spec, typ)
+                old = kept[seen_types[key]]
+                if old[3].type != typ and spec.type == typ and not spec.weak:
+                    kept[seen_types[key]] = (i, j, k, spec, typ)
                     toll_at[i] = toll_at.get(old[0], old)   # its numbers and victims stand by it
                 continue
-            seen_types.add(key)
+            seen_types[key] = len(kept)
             kept.append((i, j, k, spec, typ))
         kept = _drop_diffuse_causes(lex, toks, kept)
         kept = [x for x in kept if not (x[4] == "killing" and _toll_of_attack(toks, x, kept))]

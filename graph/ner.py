@@ -20,7 +20,7 @@ import re
 import struct
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import Sequence
 
 import numpy as _np
 
@@ -491,17 +491,13 @@ class Tagger:
             i += n
         return out
 
-    def tag_many(self, sentences: Iterable[list[str]]) -> Iterator[list[str]]:
-        for s in sentences:
-            yield self.tag(s)
-
     def tag_reference(self, tokens: list[str]) -> list[str]:
         """The same tags by crfsuite's own decoder (slower; kept as the reference the fast
         path is tested against)."""
         if not tokens:
             return []
         if self._ref_fz is None:
-            known = frozenset(attr for attr, _ in self._crf.info().state_features)
+            known = frozenset(self._weights.attr)     # attributes with a weight
             self._ref_fz = _Featurizer(self._lexicon, known=known, as_bytes=True)
         crf = self._crf
         tags = crf.tag(self._ref_fz.sentence(tokens))

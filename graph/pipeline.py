@@ -54,7 +54,3 @@ def _extract_chunk(docs: list[Document], res: Resources) -> list[Extraction]:
         sents = tuple(Sentence(s.index, *an.original(s.start, s.end)) for s in an.sentences)
         out.append(Extraction(document=doc, sentences=sents, entities=ents, events=evs))
     return out
-
-
-def extract_all(docs: Iterable[Document], kb_files: tuple[str, ...] = ()) -> Iterator[Extraction]:
-    return extract_many(docs, kb_files=kb_files)

@@ -22,6 +22,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from goldset import snn_documents, write_documents
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+from graph.ner import read_conll
+
 ANER = Path(__file__).resolve().parent.parent.parent.parent / "shared" / "data" / "ner" / "ANERCorp_CamelLab_train.txt"
 
 # SaudiNewsNet articles (odd numeric ids only), in gold order.
@@ -49,26 +52,9 @@ ANER_DOCS = {
 }
 
 
-def aner_sentences(path=ANER):
-    sents, cur = [], []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if not line.strip():
-                if cur:
-                    sents.append(cur)
-                    cur = []
-                continue
-            tok, _tag = line.rsplit(" ", 1)
-            cur.append(tok)
-    if cur:
-        sents.append(cur)
-    return sents
-
-
 def build_documents():
     docs = snn_documents(SNN_IDS)
-    sents = aner_sentences()
+    sents = [toks for toks, _tags in read_conll(ANER)]
     for docid, (first, last, published) in ANER_DOCS.items():
         text = "\n".join(" ".join(s) for s in sents[first:last + 1])
         docs.append({"id": docid, "published": published, "text": text})
