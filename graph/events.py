@@ -336,12 +336,20 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         sentence = Sentence(s.index, *an.original(s.start, s.end))
         kept = []
         anaphoric: set[int] = set()     # triggers that refer back to the last specific incident
+        # the sentence's own specific attack, which its generic attack words name again
+        specific = next((t for (i, j, k, spec) in triggers if not spec.weak
+                         for t in (_type(spec, toks, i, j - i),) if t in SPECIFIC_ATTACKS), None)
         for (i, j, k, spec) in triggers:
             body = spec.toll and _body_found(toks, i)
             if _blocked(lex, hits, toks, i, j - i, spec) or not (
                     body or _supported(lex, hits, toks, here, spec, doc_relevant, i, j)):
                 continue
             typ = _type(spec, toks, i, j - i)
+            if specific and typ == "armed_clash" and j - i == 1 \
+                    and strip_article(stems(toks[i])[-1][0]) in lex.words["generic_attacks"] \
+                    and not (j < len(toks) and stems(toks[j])[-1][0] in lex.words["agent_cues"]):
+                # (not "هجوم شنته الجبهة": an attack with its own actor is another one)
+                typ = specific              # "قصفت سفينة ... وهاجمت سفينة أخرى": the air strike
             refers = bool(last_specific) and s.index - last_specific[1] <= 3 and j - i == 1 \
                 and stems(toks[i])[-1][0] in lex.words["anaphoric_attacks"]
             if typ == spec.type and refers and (spec.type != "shelling" or last_specific[0] == "airstrike"):
@@ -351,6 +359,10 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             if typ == "killing" and not spec.toll and j < len(toks) and lex.phrases["officials"].match(toks, j):
                 typ = "assassination"       # "قتل نائب صومالي": an official killed on purpose
             key = typ + ("/body" if body else "")   # bodies found are an incident of their own
+            if key in seen_types and (not spec.weak or typ != spec.type) and _new_clause(lex, toks, kept[seen_types[key]][1], i, j):
+                seen_types[key] = len(kept)     # "... في حين قتل 6 من مقاتلي المقاومة"
+                kept.append((i, j, k, spec, typ))
+                continue
             if key in seen_types:
                 # "شن غارات ... الغارات": one incident mention per type and sentence; but the
                 # attack's own word beats a killing word the attack only typed ("قتل خمسة
@@ -533,6 +545,22 @@ def _drop_diffuse_causes(lex: Lexicon, toks: list[str], kept: list) -> list:
 DASHES = frozenset("-–—")
 
 
+def _new_clause(lex: Lexicon, toks: list[str], prev_end: int, i: int, j: int) -> bool:
+    """Whether a trigger at ``i:j`` of a type the sentence already had (ending at ``prev_end``)
+    is a second incident: a new clause opened by a connective between the two ("... في حين
+    قتل 6", "... كما جرح ثلاثة في انفجار"), or "another" right after it ("ضربة أخرى")."""
+    if i - prev_end < 3 or stems(toks[i])[-1][0].startswith("ال"):
+        return False        # "... الانفجار", "... الاشتباكات": the article refers back
+    after = {strip_article(stems(t)[-1][0]) for t in toks[j:j + 2]}
+    if after & lex.words["another_words"]:
+        return True
+    at = next((g for g in range(i - 1, prev_end - 1, -1)
+               if stems(toks[g])[-1][0] in lex.words["clause_connectives"]
+               or toks[g] in lex.words["clause_connectives"]), None)
+    # ... and the new clause counts its own dead or wounded
+    return at is not None and any(parse_number(lex, toks, g)[1] for g in range(at + 1, min(len(toks), j + 3)))
+
+
 def _dateline_end(toks: list[str]) -> int:
     """End of a dateline opening the sentence ("صنعاء - واس:", "سبق- وكالات:", "رابط الخبر
     بصحيفة X:"): the index after its colon, or 0. A dateline is short and has a dash or a
@@ -655,7 +683,8 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
             bucket.append(f.id)
     # "قصفت جماعة الحوثي والقوات الموالية لصالح": a coordinated subject acts too
     for f in actors:
-        if f.id in agents and typ != "armed_clash" and not (f.t0 > 0 and toks[f.t0 - 1] == "بين"):
+        if f.id in agents and (typ != "armed_clash" or spec.pos == "verb") \
+                and not (f.t0 > 0 and toks[f.t0 - 1] == "بين"):
             for g in actors:
                 if g.t0 == f.t1 and toks[g.t0].startswith("و") and g.type in armed_like \
                         and g.id not in agents:

@@ -369,3 +369,32 @@ def test_events_toll_after_a_dual_result_verb_belongs_to_the_attack():
 def test_events_a_raid_campaign_is_a_raid_not_an_arrest_by_its_own_words():
     evs, _ = events("شنت قوات الأمن المصرية حملة دهم لأحياء عدة في مدينة العريش بحثا عن مسلحين.")
     assert [e.type for e in evs] == ["raid"]
+
+
+def test_events_coordinated_subject_of_an_attack_verb_acts_too():
+    evs, names = events("وفي مأرب هاجم الحوثيون وميليشيات صالح مواقع للمقاومة الشعبية.")
+    [ev] = evs
+    assert {names[a].id for a in ev.agents} == {"kb:houthis", "kb:saleh-forces"}
+    assert [names[t].id for t in ev.targets] == ["kb:yemen-popular-resistance"]
+
+
+def test_events_a_new_clause_with_its_own_toll_is_a_second_incident():
+    evs, _ = events("قتل عراقي في انفجار عبوة ناسفة في منطقة علاوي الحلة وسط بغداد، "
+                    "كما جرح ثلاثة من رجال الشرطة في انفجار سيارة مفخخة في حي الدورة.")
+    assert [e.type for e in evs] == ["bombing", "bombing"]
+    assert [e.trigger.text for e in evs] == ["انفجار عبوة ناسفة", "انفجار سيارة مفخخة"]
+
+
+def test_events_a_repeated_trigger_without_a_new_clause_is_the_same_incident():
+    evs, _ = events("شنت طائرات التحالف غارات على مواقع لداعش في الرقة، وأسفرت الغارات عن مقتل 12 عنصرا.")
+    assert [e.type for e in evs] == ["airstrike"]
+
+
+def test_events_a_generic_attack_word_names_the_specific_attack_of_its_sentence():
+    evs, _ = events("قصفت طائرات حربية تابعة للجيش الليبي سفينة قرب بنغازي وأغرقتها، وهاجمت سفينة أخرى.")
+    assert [e.type for e in evs] == ["airstrike", "airstrike"]
+
+
+def test_events_a_generic_attack_with_its_own_actor_stays_another_incident():
+    evs, _ = events("قصفت طائرات التحالف مواقع لجبهة النصرة قرب أعزاز بعد هجوم شنته الجبهة على الفرقة 30.")
+    assert sorted(e.type for e in evs) == ["airstrike", "armed_clash"]
