@@ -7,9 +7,10 @@ lexicon data files; the logic here only decides how cues combine.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from .lexicon import Hits, Lexicon, TriggerSpec
-from .model import Document, Event, Sentence, Span, TimeValue
+from .model import Document, Event, Place, Sentence, Span, TimeValue
 from .normalize import stems, strip_article, strip_enclitic
 from .places import PRECISION_RANK
 from .recognize import ACTOR_TYPES, ARMED_TYPES, PLACE_TYPES, UNIDENTIFIED, Found, Resources
@@ -293,6 +294,8 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
     # A document is about conflict when it names an armed actor or a victim group somewhere:
     # then a strong trigger ("الانفجار وقع") needs no other support in its own sentence.
     doc_relevant = any(f.type in ARMED_TYPES or f.type == "Group" for f in found)
+    place_of: dict[str, Place] = {}     # incident location id -> its place
+    stated: set[int] = set()            # incidents whose own sentence names their country
     for s in an.sentences:
         toks = [t.text for t in s.tokens]
         here = sorted(by_sent.get(s.index, []), key=lambda f: f.t0)
@@ -465,6 +468,10 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                     and int(tv.value[:4]) < int(doc.published[:4]) - 1:
                 continue        # history recalled as background ("1944 - ..."), not news
             ts, te = an.original(s.tokens[i].start + k, s.tokens[j - 1].end)
+            if loc is not None and loc.place is not None:
+                place_of[loc.id] = loc.place
+                if loc.sent == s.index and loc.place.precision == "country":
+                    stated.add(len(events))     # "في سوريا": the sentence says so itself
             events.append(Event(
                 id=_event_id(doc, ts, te), type=typ, trigger=Span(ts, te, doc.text[ts:te]),
                 sentence=sentence, agents=agents, targets=targets,
@@ -485,7 +492,29 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         elif places:
             last_place, last_place_sent = _main_place(lex, toks, places), s.index
             doc_place = doc_place or last_place
-    return tuple(events)
+    return tuple(_narrow_places(events, place_of, stated))
+
+
+def _narrow_places(events: list[Event], place_of: dict[str, Place], stated: set[int]) -> list[Event]:
+    """An incident placed in a region ("بشمال أفغانستان") or only by context in a country is
+    placed where the report's incidents of the same type happened, when they all happened in
+    one town or district of that country ("... في منطقة المار"): the report is about one place.
+    A country its own sentence names stays ("مقتل قياديين في سوريا")."""
+    fine: dict[tuple[str, str], set[str]] = {}
+    for e in events:
+        p = place_of.get(e.location or "")
+        if p is not None and p.country and PRECISION_RANK.get(p.precision, 6) <= 2:
+            fine.setdefault((e.type, p.country), set()).add(e.location)
+    out = []
+    for n, e in enumerate(events):
+        p = place_of.get(e.location or "")
+        if p is not None and p.country and p.precision in ("country", "region") and not e.aggregate \
+                and n not in stated:
+            there = fine.get((e.type, p.country), set())
+            if len(there) == 1:
+                e = replace(e, location=next(iter(there)))
+        out.append(e)
+    return out
 
 
 PERSON_VICTIM_TYPES = {"killing", "assassination", "abduction", "arrest", "execution"}

@@ -398,3 +398,16 @@ def test_events_a_generic_attack_word_names_the_specific_attack_of_its_sentence(
 def test_events_a_generic_attack_with_its_own_actor_stays_another_incident():
     evs, _ = events("قصفت طائرات التحالف مواقع لجبهة النصرة قرب أعزاز بعد هجوم شنته الجبهة على الفرقة 30.")
     assert sorted(e.type for e in evs) == ["airstrike", "armed_clash"]
+
+
+def test_events_an_incident_placed_in_a_region_takes_the_one_town_the_report_names():
+    evs, names = events("قتل 15 شخصا أمس عندما فجر انتحاري نفسه في سوق مزدحمة بشمال سوريا. "
+                        "ووقع الهجوم الانتحاري في مدينة أعزاز.")
+    assert [e.type for e in evs] == ["bombing", "bombing"]
+    assert evs[0].location == evs[1].location
+    assert names[evs[0].location].label == "أعزاز"
+
+
+def test_events_a_country_its_own_sentence_names_stays_the_place():
+    evs, names = events("مقتل قياديين من داعش في سوريا. وقتل القياديان في بلدة البصيرة بريف دير الزور.")
+    assert len(evs) == 2 and evs[0].location != evs[1].location
