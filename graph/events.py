@@ -492,7 +492,31 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         elif places:
             last_place, last_place_sent = _main_place(lex, toks, places), s.index
             doc_place = doc_place or last_place
-    return tuple(_narrow_places(events, place_of, stated))
+    return tuple(_dyad_targets(_narrow_places(events, place_of, stated)))
+
+
+DYAD_TYPES = {"airstrike", "shelling", "bombing", "armed_clash", "ambush", "raid"}
+
+
+def _dyad_targets(events: list[Event]) -> list[Event]:
+    """An attack whose sentence names its actor but no one it hit is aimed at the side that
+    actor fights everywhere else in the report ("شنت طائرات التحالف غارات على مواقع للحوثيين
+    ... وتواصل قوات التحالف شن غاراتها"), when the report names one such side; not when the
+    sentence names unnamed victims (civilians, soldiers) instead."""
+    foes: dict[str, dict[tuple[str, ...], int]] = {}
+    for e in events:
+        if e.type in DYAD_TYPES and e.targets:
+            for a in e.agents:
+                d = foes.setdefault(a, {})
+                d[e.targets] = d.get(e.targets, 0) + 1
+    out = []
+    for e in events:
+        if e.type in DYAD_TYPES and e.agents and not e.targets and not e.target_groups:
+            sides = {t for a in e.agents for t in foes.get(a, {})}
+            if len(sides) == 1 and max(n for a in e.agents for n in foes.get(a, {}).values()) >= 2:
+                e = replace(e, targets=tuple(t for t in next(iter(sides)) if t not in e.agents))
+        out.append(e)
+    return out
 
 
 def _narrow_places(events: list[Event], place_of: dict[str, Place], stated: set[int]) -> list[Event]:

@@ -411,3 +411,17 @@ def test_events_an_incident_placed_in_a_region_takes_the_one_town_the_report_nam
 def test_events_a_country_its_own_sentence_names_stays_the_place():
     evs, names = events("مقتل قياديين من داعش في سوريا. وقتل القياديان في بلدة البصيرة بريف دير الزور.")
     assert len(evs) == 2 and evs[0].location != evs[1].location
+
+
+def test_events_an_attack_with_no_one_named_hit_is_aimed_at_the_actors_usual_foe():
+    evs, names = events("شنت طائرات التحالف غارات على مواقع للحوثيين في صعدة. "
+                        "وقصفت طائرات التحالف مواقع للحوثيين في صنعاء. "
+                        "وواصلت طائرات التحالف شن غاراتها في مأرب.")
+    assert [e.type for e in evs] == ["airstrike"] * 3
+    assert [names[t].id for t in evs[2].targets] == ["kb:houthis"]
+
+
+def test_events_a_foe_seen_once_is_not_carried_to_other_attacks():
+    evs, names = events("شنت طائرات التحالف غارات على مواقع للحوثيين في صعدة. "
+                        "وواصلت طائرات التحالف شن غاراتها في مأرب.")
+    assert evs[1].targets == ()
