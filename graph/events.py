@@ -492,7 +492,26 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         elif places:
             last_place, last_place_sent = _main_place(lex, toks, places), s.index
             doc_place = doc_place or last_place
-    return tuple(_dyad_targets(_narrow_places(events, place_of, stated)))
+    return tuple(_dyad_targets(_type_agents(_narrow_places(events, place_of, stated))))
+
+
+def _type_agents(events: list[Event]) -> list[Event]:
+    """An attack whose actor no sentence nearby names was carried out by whoever carried out
+    every other attack of its type in the report ("شنت طائرات التحالف غارات ... وقال المرصد إن
+    الغارات دمرت جسرين"), when that is one actor (or one coordinated pair)."""
+    by_type: dict[str, dict[tuple[str, ...], int]] = {}
+    for e in events:
+        if e.type in DYAD_TYPES and e.agents and e.agents != (UNIDENTIFIED,):
+            d = by_type.setdefault(e.type, {})
+            d[e.agents] = d.get(e.agents, 0) + 1
+    out = []
+    for e in events:
+        if e.type in DYAD_TYPES and not e.agents and len(by_type.get(e.type, {})) == 1:
+            [agents] = by_type[e.type]
+            e = replace(e, agents=agents, targets=tuple(t for t in e.targets if t not in agents),
+                        partial=tuple(p for p in e.partial if p != "agent"))
+        out.append(e)
+    return out
 
 
 DYAD_TYPES = {"airstrike", "shelling", "bombing", "armed_clash", "ambush", "raid"}

@@ -425,3 +425,17 @@ def test_events_a_foe_seen_once_is_not_carried_to_other_attacks():
     evs, names = events("شنت طائرات التحالف غارات على مواقع للحوثيين في صعدة. "
                         "وواصلت طائرات التحالف شن غاراتها في مأرب.")
     assert evs[1].targets == ()
+
+
+def test_events_an_attack_with_no_named_actor_takes_the_one_actor_of_its_type_in_the_report():
+    evs, names = events("شنت طائرات التحالف غارات على مواقع لداعش في دير الزور. "
+                        "وقال المرصد السوري إن الغارات دمرت جسرين رئيسيين.")
+    assert [e.type for e in evs] == ["airstrike", "airstrike"]
+    assert evs[1].agents == evs[0].agents and "agent" not in evs[1].partial
+
+
+def test_events_two_actors_of_a_type_leave_an_unattributed_attack_without_agent():
+    evs, _ = events("قال المرصد السوري إن غارات جوية أدت إلى دمار كبير في مدينة الرقة. "
+                    "وقصفت طائرات التحالف مواقع لداعش في الرقة. وقصفت الطائرات الروسية مدينة تدمر.")
+    assert [e.type for e in evs] == ["airstrike"] * 3
+    assert evs[0].agents == ()
