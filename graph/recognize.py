@@ -636,8 +636,10 @@ def coreference(res: Resources, sentences, found: list[Found], country: str | No
                 if "named" not in types:
                     ante = ante or (typed[0] if typed else None)
                 # only accept an antecedent of the same sentence or the five before
-                if ante is not None and s.index - ante.sent <= 5 and not (
-                        i + n < len(toks) and i + n in taken):
+                # (not a title before a name of its kind: "الرئيس بشار الأسد"; "مدير المرصد
+                # رامي عبد الرحمن" is the observatory and its director)
+                if ante is not None and s.index - ante.sent <= 5 and not any(
+                        g.t0 == i + n and g.type in types for g in here):
                     new.append(Found(s.index, i, i + n, s.tokens[i].start + k, s.tokens[i + n - 1].end,
                                      ante.id, ante.type, "coref", ante.label, ante.label_en,
                                      ante.wikidata, ante.place))

@@ -102,3 +102,15 @@ def test_hills_and_valleys_are_named_without_the_article():
     ids = _ids("قصفت طائرات التحالف مواقع للحوثيين في وادي دوفس بمحافظة أبين، ما أسفر عن مقتل 12 من "
                "مسلحي جماعة الحوثي. واندلعت اشتباكات بين الحوثيين والمقاومة الشعبية في أبين.")
     assert any(k.startswith("دوفس") or "دوفس" in k for k in ids)
+
+
+def test_recognize_an_organisation_anaphor_before_its_officials_name_is_still_the_organisation():
+    found, x = ents("قال المرصد السوري لحقوق الإنسان إن طائرات التحالف قصفت الرقة. "
+                    "وقال مدير المرصد رامي عبد الرحمن إن الغارات دمرت جسرين.")
+    assert [m.text for m in found["kb:sohr"].mentions][-1] == "المرصد"
+    assert x.events[-1].reported_by == ("kb:sohr", "kb:rami-abdulrahman")
+
+
+def test_recognize_a_title_before_a_name_of_its_kind_is_not_an_anaphor():
+    found, _ = ents("التقى الرئيس السوري بشار الأسد وفدا روسيا. وقال الرئيس عبد ربه منصور هادي إن الحرب مستمرة.")
+    assert len(found["kb:bashar-al-assad"].mentions) == 1
