@@ -439,3 +439,15 @@ def test_events_two_actors_of_a_type_leave_an_unattributed_attack_without_agent(
                     "وقصفت طائرات التحالف مواقع لداعش في الرقة. وقصفت الطائرات الروسية مدينة تدمر.")
     assert [e.type for e in evs] == ["airstrike"] * 3
     assert evs[0].agents == ()
+
+
+def test_events_the_source_referred_back_to_goes_on_reporting():
+    evs, names = events("أفاد مصدر في قوات البيشمركة بمقتل 18 من عناصر البيشمركة بقصف صاروخي لداعش. "
+                        "وقال المصدر إن عناصر داعش أطلقوا عشرات الصواريخ على قضاء مخمور.")
+    assert len(evs) == 2 and evs[1].reported_by == evs[0].reported_by != ()
+
+
+def test_events_a_read_more_headline_does_not_inherit_the_reports_source():
+    evs, _ = events("قال المرصد السوري لحقوق الإنسان إن طائرات التحالف قصفت مواقع لداعش في الرقة. "
+                    "رابط الخبر بصحيفة الوئام: مقتل 19 من عناصر داعش باشتباكات غربي بغداد")
+    assert evs[0].reported_by == ("kb:sohr",) and evs[-1].reported_by == ()
