@@ -90,6 +90,8 @@ def _blocked(lex: Lexicon, hits: Hits, toks: list[str], i: int, n: int, spec: Tr
         return True
     # "المعارك المقبلة", "الهجوم المرتقب": a future or expected incident
     for w in toks[i + n:i + n + 2]:
+        if w in lex.words["modality_epistemic"]:
+            break
         if w in lex.words["modality"]:
             return True
     return False

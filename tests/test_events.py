@@ -451,3 +451,15 @@ def test_events_a_read_more_headline_does_not_inherit_the_reports_source():
     evs, _ = events("قال المرصد السوري لحقوق الإنسان إن طائرات التحالف قصفت مواقع لداعش في الرقة. "
                     "رابط الخبر بصحيفة الوئام: مقتل 19 من عناصر داعش باشتباكات غربي بغداد")
     assert evs[0].reported_by == ("kb:sohr",) and evs[-1].reported_by == ()
+
+
+def test_events_an_attack_whose_perpetrators_are_only_likely_is_still_an_incident_by_them():
+    evs, names = events("قتل 21 شخصا على الأقل في هجوم يرجح أن منفذيه ينتمون لجماعة بوكو حرام في ولاية بورنو.")
+    [ev] = evs
+    assert ev.type == "armed_clash" and ev.fatalities == 21
+    assert [names[a].id for a in ev.agents] == ["kb:boko-haram"]
+
+
+def test_events_an_expected_attack_is_not_an_incident():
+    evs, _ = events("حذرت مصادر أمنية من الهجوم المرتقب لتنظيم داعش على مدينة الرمادي.")
+    assert evs == ()
