@@ -463,3 +463,10 @@ def test_events_an_attack_whose_perpetrators_are_only_likely_is_still_an_inciden
 def test_events_an_expected_attack_is_not_an_incident():
     evs, _ = events("حذرت مصادر أمنية من الهجوم المرتقب لتنظيم داعش على مدينة الرمادي.")
     assert evs == ()
+
+
+def test_events_a_capture_with_its_object_far_from_the_verb_is_an_incident():
+    evs, names = events("سيطرت المقاومة الشعبية بمدينة تعز وسط اليمن، على موقع استراتيجي كان في قبضة الحوثيين.")
+    [ev] = evs
+    assert ev.type == "military_campaign"
+    assert [names[a].id for a in ev.agents] == ["kb:yemen-popular-resistance"]
