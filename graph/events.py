@@ -169,7 +169,7 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
                 rest = range(back + n, f.t0)
                 if all(g in chained or filler(g) for g in rest) \
                         and (f.t0 - back <= 2 or kind != "noun") \
-                        and not (addressee and kind == "verb" and f.t0 - back >= 2) \
+                        and not (addressee and kind == "verb") \
                         and not (addressee and kind == "noun"
                                  and strip_article(stems(toks[back])[-1][0]) in lex.words["attribution_speakers"]):
                     sources.append(f)
@@ -416,6 +416,14 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         event_place: Found | None = None
         for (i, j, k, spec, typ) in kept:
             agents, targets = _roles(lex, toks, i, j, spec, typ, role_actors)
+            if not agents and spec.pos in ("verb", "phrase") and typ in STATE_ACTS:
+                # "إسرائيل شنت غارة", "قصفت تركيا": a state, the subject of its attack, acts
+                # (not a place the sentence is in: "وفي سوريا قصفت", "بالعراق")
+                agents = tuple(f.id for f in names if f.type == "Country" and f.place is not None
+                               and (f.t1 == i or spec.pos == "verb" and f.t0 == j)
+                               and not toks[f.t0].startswith(("ب", "ل", "وب", "ول", "فب", "فل"))
+                               and not (f.t0 > 0 and (stems(toks[f.t0 - 1])[-1][0] in PLACE_PREPS
+                                                      or toks[f.t0 - 1][1:] in PLACE_PREPS)))[:1]
             if i in toll_at:
                 # the victims named after the killing word stay the victims
                 ki, kj, _, kspec, _ = toll_at[i]
@@ -535,6 +543,9 @@ def _type_agents(events: list[Event]) -> list[Event]:
     return out
 
 
+PLACE_PREPS = {"في", "من", "على", "الى", "عن", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب", "نحو", "باتجاه"}
+STATE_ACTS = {"airstrike", "shelling", "armed_clash", "military_campaign", "raid", "arrest", "deployment", "threat",
+              "operation_suspension"}
 DYAD_TYPES = {"airstrike", "shelling", "bombing", "armed_clash", "ambush", "raid"}
 
 

@@ -470,3 +470,22 @@ def test_events_a_capture_with_its_object_far_from_the_verb_is_an_incident():
     [ev] = evs
     assert ev.type == "military_campaign"
     assert [names[a].id for a in ev.agents] == ["kb:yemen-popular-resistance"]
+
+
+@pytest.mark.parametrize("text", [
+    "قال مسؤولون طبيون إن إسرائيل شنت غارة جوية على معسكر تدريب تابع لحركة حماس في قطاع غزة.",
+    "قصفت تركيا مواقع لحزب العمال الكردستاني في شمال العراق.",
+])
+def test_events_a_state_that_is_the_subject_of_its_attack_is_the_agent(text):
+    evs, names = events(text)
+    assert names[evs[0].agents[0]].type == "Country"
+
+
+def test_events_a_country_the_sentence_is_in_is_not_the_agent():
+    evs, _ = events("وفي سوريا قصفت طائرات حربية بلدة في ريف إدلب.")
+    assert evs[0].agents == ()
+
+
+def test_events_a_name_after_an_attribution_verb_with_lam_is_an_addressee_or_an_owner_not_a_source():
+    evs, _ = events("قال مسؤولون إن إسرائيل شنت غارة جوية على معسكر تدريب تابع لحركة حماس في قطاع غزة.")
+    assert evs[0].reported_by == ()
