@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from .lexicon import Hits, Lexicon, TriggerSpec
 from .model import Document, Event, Place, Sentence, Span, TimeValue
-from .normalize import stems, strip_article, strip_enclitic
+from .normalize import norm, stems, strip_article, strip_enclitic
 from .places import PRECISION_RANK
 from .recognize import ACTOR_TYPES, ARMED_TYPES, PLACE_TYPES, UNIDENTIFIED, Found, Resources
 from .temporal import find_date, parse_number
@@ -456,6 +456,8 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 # "نفذ داعش إعدامات ... تمكن من اعتقالهم": the same actor goes on acting
                 agents = tuple(a for a in sentence_agents if a not in targets)
             sentence_agents = sentence_agents or agents
+            if typ == "shelling" and agents and all(_air_actor(lex, names, a) for a in agents):
+                typ = "airstrike"       # "قصفت قوات التحالف منزلا": what an air force shells
             groups = tuple(sorted({f.group for f in here if f.type == "Group" and f.group}))
             partial = []
             if not agents and i <= 2 and spec.pos == "verb" and not any(f.type in ACTOR_TYPES for f in names) \
@@ -647,6 +649,14 @@ def _drop_diffuse_causes(lex: Lexicon, toks: list[str], kept: list) -> list:
 
 
 DASHES = frozenset("-–—")
+
+
+def _air_actor(lex: Lexicon, names: list[Found], actor: str) -> bool:
+    """Is the actor an air force or an air coalition (its name says so: "القوات الجوية",
+    "الطيران", "التحالف الدولي")?"""
+    f = next((f for f in names if f.id == actor), None)
+    return f is not None and f.type == "MilitaryForce" and bool(
+        {strip_article(w) for w in norm(f.label).split()} & lex.words["air_actor_words"])
 
 
 def _new_clause(lex: Lexicon, toks: list[str], prev_end: int, i: int, j: int) -> bool:

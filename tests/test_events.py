@@ -489,3 +489,13 @@ def test_events_a_country_the_sentence_is_in_is_not_the_agent():
 def test_events_a_name_after_an_attribution_verb_with_lam_is_an_addressee_or_an_owner_not_a_source():
     evs, _ = events("قال مسؤولون إن إسرائيل شنت غارة جوية على معسكر تدريب تابع لحركة حماس في قطاع غزة.")
     assert evs[0].reported_by == ()
+
+
+def test_events_what_an_air_force_or_air_coalition_shells_is_an_air_strike():
+    evs, _ = events("وذكرت مصادر في الشرطة أن قوات التحالف قصفت فجر اليوم منزلا في قرية غرب بعقوبة.")
+    assert [e.type for e in evs] == ["airstrike"]
+
+
+def test_events_what_an_army_shells_stays_shelling():
+    evs, _ = events("قصفت قوات النظام أحياء في مدينة درعا.")
+    assert [e.type for e in evs] == ["shelling"]
