@@ -399,12 +399,20 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             seen_types[key] = len(kept)
             kept.append((i, j, k, spec, typ))
         kept = _drop_diffuse_causes(lex, toks, kept)
+        # "قُتل جراء استهدافه", "لقي مصرعه إثر إطلاق النار عليه": gunfire or targeting that
+        # killed is the killing itself, not an attack of its own
+        means = {id(y) for x in kept if x[4] == "killing"
+                 for y in kept if y[4] == "armed_clash" and _killing_means(lex, toks, x, y)}
+        kept = [x for x in kept if id(x) not in means]
         kept = [x for x in kept if not (x[4] == "killing" and _toll_of_attack(toks, x, kept))]
         if any(x[3].toll for x in kept):
             # a casualty noun stands for an incident only alone and with its number
             alone = len(kept) == 1
-            kept = [x for x in kept if not x[3].toll or (alone and _number_near(lex, toks, x[0]))
-                    or _body_found(toks, x[0])]
+            # (or its victim's pronoun: "لقي شرطي مصرعه")
+            kept = [x for x in kept if not x[3].toll or (alone and (
+                _number_near(lex, toks, x[0]) or x[1] - x[0] == 1 and x[2] == 0
+                and len(toks[x[0]]) > len(x[3].form) and toks[x[0]].startswith(x[3].form)))
+                or _body_found(toks, x[0])]
         # "عملية إعدام", "حملة اعتقالات": a generic word right before a specific trigger is
         # part of it, not an incident of its own
         kept = [x for x in kept if not (x[3].weak and x[4] in GENERIC_TYPES and any(
@@ -697,6 +705,16 @@ def _adjective_of(lex: Lexicon, toks: list[str], f: Found, typ: str) -> bool:
         if m and m[0][0] == back and m[0][2].type == typ:
             return True
     return False
+
+
+def _killing_means(lex: Lexicon, toks: list[str], killing, attack) -> bool:
+    """Is ``attack`` only the means of ``killing`` in the same clause ("قُتل جراء استهدافه",
+    "مصرعه إثر قيام مجهولين بإطلاق النار", "قُتلوا خلال قتال")?"""
+    a, b = attack[0], attack[1]
+    if not lex.phrases["killing_means"].match(toks, a):
+        return False
+    i, j = killing[0], killing[1]
+    return 0 <= a - j <= 8 or 0 <= i - b <= 3
 
 
 def _toll_of_attack(toks: list[str], killing, kept) -> bool:

@@ -499,3 +499,17 @@ def test_events_what_an_air_force_or_air_coalition_shells_is_an_air_strike():
 def test_events_what_an_army_shells_stays_shelling():
     evs, _ = events("قصفت قوات النظام أحياء في مدينة درعا.")
     assert [e.type for e in evs] == ["shelling"]
+
+
+@pytest.mark.parametrize("text", [
+    "وأفاد المرصد السوري لحقوق الإنسان بأن اللواء قُتل جراء استهدافه من قبل تنظيم داعش في ريف حمص.",
+    "وفي العريش لقي أمين شرطة مصرعه إثر قيام مسلحين يستقلان دراجة بخارية بإطلاق النار عليه.",
+])
+def test_events_gunfire_or_targeting_that_killed_is_the_killing_itself(text):
+    evs, _ = events("قتل جنديان في هجوم لتنظيم ولاية سيناء في رفح. " + text)
+    assert [e.type for e in evs][1:] == ["killing"]
+
+
+def test_events_an_attack_that_killed_stays_the_attack():
+    evs, _ = events("قتل 21 شخصا في هجوم لجماعة بوكو حرام على قرية في ولاية بورنو.")
+    assert [e.type for e in evs] == ["armed_clash"]
