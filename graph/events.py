@@ -69,6 +69,8 @@ def _blocked(lex: Lexicon, hits: Hits, toks: list[str], i: int, n: int, spec: Tr
     after = toks[i + n] if i + n < len(toks) else ""
     if before and (before in spec.not_after or stems(before)[-1][0] in spec.not_after):
         return True
+    if before in ("لا", "ولا") and spec.pos in ("noun", "masdar"):
+        return True         # "ولا ضربات إسرائيلية": no strikes ("لا تزال الاشتباكات" has a verb)
     if before and spec.type in GENERIC_TYPES and stems(before)[-1][0] in lex.words["background_starts"]:
         return True         # "منذ بدء المعارك": the war's start recalled, not an incident
     if spec.form.startswith(("استشهد", "يستشهد", "تستشهد")) and after.startswith("ب") and len(after) > 3 \

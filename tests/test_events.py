@@ -35,6 +35,7 @@ def test_events_trigger_gives_the_incident_type(text, typ):
     "يعتزم الجيش تنفيذ عملية عسكرية في المنطقة.",
     "فاز المنتخب السعودي على نظيره الإماراتي بهدفين بعد هجوم مرتد سريع.",
     "ارتفعت أسعار النفط في الأسواق العالمية اليوم.",
+    "حصل أوباما على برنامج نووي إيراني مراقب ولا ضربات إسرائيلية استباقية على منشآته.",
 ])
 def test_events_negated_future_and_offtopic_sentences_give_no_incident(text):
     evs, _ = events(text)
@@ -512,4 +513,9 @@ def test_events_gunfire_or_targeting_that_killed_is_the_killing_itself(text):
 
 def test_events_an_attack_that_killed_stays_the_attack():
     evs, _ = events("قتل 21 شخصا في هجوم لجماعة بوكو حرام على قرية في ولاية بورنو.")
+    assert [e.type for e in evs] == ["armed_clash"]
+
+
+def test_events_still_ongoing_is_not_negated():
+    evs, _ = events("ولا تزال الاشتباكات مستمرة بين قوات النظام وتنظيم داعش في ريف حمص.")
     assert [e.type for e in evs] == ["armed_clash"]
