@@ -279,16 +279,38 @@ def _fatalities(lex: Lexicon, hits: Hits, toks: list[str], i: int, typ: str) -> 
                 continue
             nxt = toks[p + 1]
             after = toks[p + 2:p + 5]
-            more = any(w.startswith("و") and (w[1:2].isdigit() or parse_number(lex, [w[1:]], 0)[1]
-                                               or lex.has("singular_victims", w[1:]))
-                       or w in ("و", "مع") and k + 1 < len(after) and (
-                           after[k + 1][:1].isdigit() or parse_number(lex, after, k + 1)[1]
-                           or after[k + 1].endswith(("يه", "يها", "يهم")))
-                       for k, w in enumerate(after))   # "ضابط و3 جنود", "نائب مع حارسيه": more
-            if not more and not nxt.startswith("ال") and (
-                    lex.has("singular_victims", nxt) or lex.phrases["officials"].match(toks, p + 1)):
-                deaths_c.append((abs(p - i), 1))
+            if nxt.startswith("ال") or not (lex.has("singular_victims", nxt)
+                                              or lex.phrases["officials"].match(toks, p + 1)):
+                continue
+            # "ضابط و3 جنود" (1 + 3), "نائب مع حارسيه" (1 + 2), "جندي ومدني" (1 + 1): more
+            more, known = 0, True
+            for k, w in enumerate(after):
+                rest = w[1:] if w.startswith("و") and len(w) > 1 else None
+                if w in ("و", "مع") and k + 1 < len(after):
+                    rest = after[k + 1]
+                if rest is None:
+                    continue
+                n = parse_number(lex, [rest], 0)
+                if rest[:1].isdigit() or n[1]:
+                    more, known = more + (n[0] if n[0] and not n[2] else 0), bool(n[0]) and not n[2]
+                elif rest.endswith(("يه", "يها")) and len(rest) > 4 and not rest.startswith("ال"):
+                    more += 2       # a dual with its owner's pronoun: "حارسيه"
+                elif lex.has("singular_victims", rest):
+                    more += 1
+                else:
+                    continue
                 break
+            if known:
+                deaths_c.append((abs(p - i), 1 + more))
+            break
+    if not deaths_c and not vague and typ in ("killing", "assassination") and len(toks[i]) > 4:
+        # "لقي شرطي مصرعه": the victim's pronoun counts them
+        stem = stems(toks[i])[-1][0]
+        for base in ("مصرع", "حتف"):
+            if stem.startswith(base):
+                n = {"ه": 1, "ها": 1, "هما": 2}.get(stem[len(base):])
+                if n:
+                    deaths_c.append((0, n))
     # the number nearest the trigger is this incident's
     if deaths_c:
         deaths = min(deaths_c, key=lambda x: x[0])[1]

@@ -350,7 +350,8 @@ def test_events_next_sentence_on_the_same_incident_keeps_its_actor():
 
 @pytest.mark.parametrize("text, n", [
     ("وقتل صبي إثر سقوط قذيفة هاون على حي في مدينة سامراء.", 1),
-    ("وقتل ضابط و3 جنود في انفجار عبوة ناسفة في مدينة العريش.", None),
+    ("وقتل ضابط و3 جنود في انفجار عبوة ناسفة في مدينة العريش.", 4),
+    ("وقتل ضابط وعشرات الجنود في انفجار عبوة ناسفة في مدينة العريش.", None),
 ])
 def test_events_one_victim_in_the_singular_is_one_death(text, n):
     evs, _ = events(text)
@@ -519,3 +520,14 @@ def test_events_an_attack_that_killed_stays_the_attack():
 def test_events_still_ongoing_is_not_negated():
     evs, _ = events("ولا تزال الاشتباكات مستمرة بين قوات النظام وتنظيم داعش في ريف حمص.")
     assert [e.type for e in evs] == ["armed_clash"]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قُتل ضابط و3 جنود بالجيش المصري في انفجار عبوة ناسفة في رفح.", 4),
+    ("أعلنت حركة الشباب مسؤوليتها عن قتل نائب صومالي مع حارسيه في مقديشو.", 3),
+    ("قتل جندي ومدني في هجوم لتنظيم داعش قرب الرمادي.", 2),
+    ("لقي جندي مصرعه في هجوم لتنظيم داعش قرب الرمادي.", 1),
+])
+def test_events_coordinated_victims_add_up(text, dead):
+    evs, _ = events(text)
+    assert [e.fatalities for e in evs] == [dead]
