@@ -271,9 +271,14 @@ def _fatalities(lex: Lexicon, hits: Hits, toks: list[str], i: int, typ: str) -> 
                 vague = True
             else:
                 deaths_c.append((abs(j - i), val))
-    if not deaths_c and not vague and death_ctx:
+    own_victim = i + 1 < len(toks) and (typ in ("killing", "assassination") or lex.has("death_nouns", toks[i])) \
+        and not toks[i + 1].startswith("ال") and lex.has("singular_victims", toks[i + 1])
+    if (not deaths_c or own_victim) and not vague and death_ctx:
         # "قتل جندي", "مقتل ضابط", "اغتيال صحفي": one victim named in the indefinite singular
-        # after a killing word (of this incident, or of the toll it absorbed)
+        # after a killing word (of this incident, or of the toll it absorbed); right after this
+        # incident's own word it beats a number further on ("قتل ضابط و3 جنود": 4, not 3)
+        if own_victim:
+            deaths_c = []
         for p in range(len(toks) - 1):
             if not (p == i and typ in ("killing", "assassination") or lex.has("death_nouns", toks[p])):
                 continue
@@ -428,7 +433,12 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         means = {id(y) for x in kept if x[4] == "killing"
                  for y in kept if y[4] == "armed_clash" and _killing_means(lex, toks, x, y)}
         kept = [x for x in kept if id(x) not in means]
-        kept = [x for x in kept if not (x[4] == "killing" and _toll_of_attack(toks, x, kept))]
+        absorbed = [x for x in kept if x[4] == "killing" and _toll_of_attack(toks, x, kept)]
+        for x in absorbed:
+            # "إن 43 شخصا قتلوا ... عندما قصفت": the attack keeps the killing's toll
+            a = _toll_of_attack(toks, x, kept)
+            toll_at.setdefault(a[0], x)
+        kept = [x for x in kept if not any(x is y for y in absorbed)]
         if any(x[3].toll for x in kept):
             # a casualty noun stands for an incident only alone and with its number
             alone = len(kept) == 1
@@ -511,7 +521,9 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 loc = last_place
             if loc is None:
                 loc = doc_place
-            fat, inj, vague = _fatalities(lex, hits, toks, toll_at[i][0] if i in toll_at else i, typ)
+            # (at the killing word an attack absorbed, counted as that killing's toll)
+            fat, inj, vague = _fatalities(lex, hits, toks, toll_at[i][0], "killing") if i in toll_at \
+                else _fatalities(lex, hits, toks, i, typ)
             if i in toll_at and fat is None and inj is None:
                 fat, inj, vague = _fatalities(lex, hits, toks, i, typ)
             tv = date
@@ -741,22 +753,23 @@ def _killing_means(lex: Lexicon, toks: list[str], killing, attack) -> bool:
     return 0 <= a - j <= 8 or 0 <= i - b <= 3
 
 
-def _toll_of_attack(toks: list[str], killing, kept) -> bool:
-    """Is this killing the toll of an attack named in the same clause?
+def _toll_of_attack(toks: list[str], killing, kept):
+    """The attack named in the same clause whose toll this killing is, or None.
     "قتل 3 في غارة" / "غارة أسفرت عن مقتل 3" describe one airstrike, not two incidents."""
     i, j = killing[0], killing[1]
-    for (a, b, k, spec, typ) in kept:
+    for attack in kept:
+        a, b, k, spec, typ = attack
         if typ not in VIOLENT - {"killing"}:
             continue
         if a >= j and a - j <= 10:
             between = {stems(t)[-1][0] for t in toks[j:a]} | set(toks[j:a])
             if between & CAUSE_BEFORE or (k and toks[a][0] == "ب"):
-                return True
+                return attack
         if b <= i and i - b <= 20:
             between = {stems(t)[-1][0] for t in toks[b:i]} | set(toks[b:i])
             if between & RESULT_VERBS:
-                return True
-    return False
+                return attack
+    return None
 
 
 def _reference(lex: Lexicon, toks: list[str], f: Found) -> bool:

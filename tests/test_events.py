@@ -531,3 +531,9 @@ def test_events_still_ongoing_is_not_negated():
 def test_events_coordinated_victims_add_up(text, dead):
     evs, _ = events(text)
     assert [e.fatalities for e in evs] == [dead]
+
+
+def test_events_an_attack_keeps_the_toll_of_the_killing_it_caused():
+    evs, _ = events("قالت وزارة الصحة اليمنية إن 43 شخصا قتلوا وأصيب 173 اليوم الأحد عندما قصفت جماعة الحوثي مدينة عدن.")
+    [ev] = evs
+    assert (ev.type, ev.fatalities, ev.injured) == ("shelling", 43, 173)
