@@ -481,6 +481,12 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                     w.startswith(("مسؤولي", "المسؤولي")) for w in toks[max(0, i - 3):i - 1]):
                 # "أعلنت حركة الشباب مسؤوليتها عن قتل النائب": the claimant did it
                 agents = tuple(f.id for f in sources if f.type in ARMED_TYPES) or agents
+            if typ == "airstrike" and not any(lex.has("drone_words", w) for w in toks[max(0, i - 3):j + 3]):
+                # an armed group has no air force: in "غارات على داعش" it is the target (drones
+                # aside: "هجوم بطائرة مسيرة للحوثيين")
+                grounded = tuple(a for a in agents if _type_of(names, a) == "ArmedGroup")
+                agents = tuple(a for a in agents if a not in grounded)
+                targets = tuple(dict.fromkeys(targets + grounded))
             if not agents:
                 agents = _self_report(lex, toks, i, spec, sources, actors)
             if i in anaphoric:
@@ -693,6 +699,10 @@ def _drop_diffuse_causes(lex: Lexicon, toks: list[str], kept: list) -> list:
 
 
 DASHES = frozenset("-–—")
+
+
+def _type_of(names: list[Found], actor: str) -> str | None:
+    return next((f.type for f in names if f.id == actor), None)
 
 
 def _air_actor(lex: Lexicon, names: list[Found], actor: str) -> bool:

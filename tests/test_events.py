@@ -537,3 +537,15 @@ def test_events_an_attack_keeps_the_toll_of_the_killing_it_caused():
     evs, _ = events("قالت وزارة الصحة اليمنية إن 43 شخصا قتلوا وأصيب 173 اليوم الأحد عندما قصفت جماعة الحوثي مدينة عدن.")
     [ev] = evs
     assert (ev.type, ev.fatalities, ev.injured) == ("shelling", 43, 173)
+
+
+def test_events_an_armed_group_is_never_the_agent_of_an_air_strike():
+    evs, names = events("أعلن الجيش الأمريكي أنه قتل عنصرين من تنظيم داعش في غارة جوية دقيقة في محافظة دير الزور.")
+    ev = next(e for e in evs if e.type == "airstrike")
+    assert "kb:isis" not in ev.agents and "kb:isis" in ev.targets
+
+
+def test_events_an_armed_groups_drone_strike_is_its_own():
+    evs, names = events("شنت جماعة الحوثي هجوما بطائرة مسيرة على مطار أبها.")
+    [ev] = evs
+    assert ev.type == "airstrike" and ev.agents == ("kb:houthis",)
