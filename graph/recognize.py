@@ -161,6 +161,21 @@ def _nationality_force(res: Resources, toks: list[str], i: int, day: str | None)
     return None
 
 
+def _elided_force(res: Resources, toks: list[str], i: int, key: tuple[str, ...], actor, day):
+    """The force a coordinated adjective at ``i`` names with the head of the force just read
+    ("القوات الروسية والسورية": the Syrian forces too), or None."""
+    if i >= len(toks) or actor.type not in ("MilitaryForce", "Government") or len(key) < 2:
+        return None
+    word = toks[i]
+    if not (word.startswith("وال") and len(word) > 5 and key[-1].startswith("ال")):
+        return None
+    other_key = key[:-1] + (word[1:],)
+    if other_key not in res.kb.index:
+        return None
+    other = res.kb.lookup(other_key, day)
+    return other if other is not None and other.id != actor.id else None
+
+
 def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
     """KB actors and gazetteer places in one sentence: one left-to-right longest-match pass."""
     toks = [t.text for t in s.tokens]
@@ -220,6 +235,13 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
                              actor.label_ar, actor.label_en, actor.wikidata,
                              key=key if res.kb.scoped(key) else None))
             i += n
+            other = _elided_force(res, toks, i, key, actor, day)
+            if other is not None:
+                # "الطيران الحربي الروسي والسوري": the second adjective names a second force
+                out.append(Found(s.index, i, i + 1, s.tokens[i].start + 1, s.tokens[i].end,
+                                 "kb:" + other.id, other.type, "kb", other.label_ar, other.label_en,
+                                 other.wikidata))
+                i += 1
             continue
         if row is None:
             i += n

@@ -114,3 +114,10 @@ def test_recognize_an_organisation_anaphor_before_its_officials_name_is_still_th
 def test_recognize_a_title_before_a_name_of_its_kind_is_not_an_anaphor():
     found, _ = ents("التقى الرئيس السوري بشار الأسد وفدا روسيا. وقال الرئيس عبد ربه منصور هادي إن الحرب مستمرة.")
     assert len(found["kb:bashar-al-assad"].mentions) == 1
+
+
+def test_recognize_a_coordinated_nationality_adjective_names_a_second_force():
+    found, x = ents("قصفت القوات الروسية والسورية مواقع المعارضة في إدلب.", published="2016-01-01")
+    forces = sorted(e.id for e in found.values() if e.type == "MilitaryForce")
+    assert len(forces) == 2 and "kb:russian-armed-forces" in forces
+    assert set(x.events[0].agents) == set(forces)
