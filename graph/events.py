@@ -451,6 +451,10 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         # part of it, not an incident of its own
         kept = [x for x in kept if not (x[3].weak and x[4] in GENERIC_TYPES and any(
             y is not x and 0 <= y[0] - x[1] <= 1 for y in kept))]
+        # "كمائن لتعزيزات الميليشيا", "استهدفت تعزيزات": reinforcements hit are the object of
+        # the attack, not a deployment of their own
+        kept = [x for x in kept if not (x[4] == "deployment" and any(
+            y is not x and y[4] in VIOLENT and 0 <= x[0] - y[1] <= 2 for y in kept))]
         if len({x[4] for x in kept}) > 1:
             # a weak "other" (destruction, torture...) only stands alone
             kept = [x for x in kept if x[4] != "other" or not x[3].weak]
@@ -844,7 +848,9 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
             # VSO: the first actor right after the verb is its subject ("قصفت طائرات التحالف")
             role = "agent" if not agents and f.t0 - j <= 3 and not lam else "target"
         elif lam and f.t0 - j <= 3 and not any(toks[g].startswith("ل") for g in range(j, f.t0)):
-            role = "agent"            # "غارة للتحالف", "هجوم لداعش" (not "كمائن لتعزيزات للميليشيات")
+            role = "agent"            # "غارة للتحالف", "هجوم لداعش"
+        elif lam and f.t0 - j <= 3:
+            role = "target"           # "كمائن لتعزيزات للميليشيات": the reinforcements' owner was hit
         elif f.t0 - j <= 2:
             # genitive after a masdar: the victim of a killing, the actor of an attack
             role = "target" if typ in VICTIM_GENITIVE or f.type not in armed_like else "agent"

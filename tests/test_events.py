@@ -549,3 +549,9 @@ def test_events_an_armed_groups_drone_strike_is_its_own():
     evs, names = events("شنت جماعة الحوثي هجوما بطائرة مسيرة على مطار أبها.")
     [ev] = evs
     assert ev.type == "airstrike" and ev.agents == ("kb:houthis",)
+
+
+def test_events_the_owner_after_a_second_lam_is_the_target():
+    evs, names = events("نفذت المقاومة الشعبية كمائن محكمة لتعزيزات للميليشيا الحوثية في محافظة إب.")
+    [ev] = evs      # (the reinforcements ambushed are no deployment of their own)
+    assert ev.agents == ("kb:yemen-popular-resistance",) and "kb:houthis" in ev.targets
