@@ -398,9 +398,10 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
         is_site = head in _SITE_HEADS
         is_head = is_site or head in _VILLAGE_HEADS or head in settlement or form in settlement
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
-        # "أحياء سكنية", "قرى حدودية": after a plural head an indefinite -ية word is an adjective
+        # "أحياء سكنية", "قرى حدودية", "بلدات محاصرة": after a plural head an indefinite
+        # feminine word is an adjective (the plural agrees in the feminine singular)
         plural_adj = head in ("احياء", "قري", "بلدات", "مدن", "مناطق") and not nxt.startswith("ال") \
-            and nxt.endswith(("يه", "ي"))
+            and nxt.endswith(("يه", "ي", "ه"))
         area_ok = not plural_adj and head != "منطقه" or (nxt.startswith("ال") and not nxt.endswith(("يه", "ي", "ين", "ات"))
                                       and len(nxt) >= 5 and not res.lex.phrases["directions"].match(toks, i + 1))
         if is_head and not form.startswith("ال") and head not in ("محافظه", "قضاء", "ناحيه") and area_ok and nxt \

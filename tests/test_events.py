@@ -555,3 +555,16 @@ def test_events_the_owner_after_a_second_lam_is_the_target():
     evs, names = events("نفذت المقاومة الشعبية كمائن محكمة لتعزيزات للميليشيا الحوثية في محافظة إب.")
     [ev] = evs      # (the reinforcements ambushed are no deployment of their own)
     assert ev.agents == ("kb:yemen-popular-resistance",) and "kb:houthis" in ev.targets
+
+
+def test_events_an_armed_actor_firing_a_weapon_is_shelling():
+    evs, names = events("أمطرت الفصائل المقاتلة المعارضة للنظام السوري أربع بلدات محاصرة في شمال سوريا "
+                        "بالقذائف الصاروخية.")
+    [ev] = evs
+    assert ev.type == "shelling" and ev.agents == ("kb:syrian-opposition-factions",)
+    assert not names[ev.location].id.startswith("new:")      # "بلدات محاصرة" is no place name
+
+
+def test_events_a_weapon_alone_with_no_one_firing_or_hit_is_no_incident():
+    evs, _ = events("وزار الوزير وحدات المدفعية وراجمات الصواريخ في المنطقة الجنوبية.")
+    assert evs == ()
