@@ -568,3 +568,8 @@ def test_events_an_armed_actor_firing_a_weapon_is_shelling():
 def test_events_a_weapon_alone_with_no_one_firing_or_hit_is_no_incident():
     evs, _ = events("وزار الوزير وحدات المدفعية وراجمات الصواريخ في المنطقة الجنوبية.")
     assert evs == ()
+
+
+def test_events_a_car_bomb_destroyed_is_no_bombing():
+    evs, _ = events("أعلنت وزارة الدفاع العراقية عن مقتل 23 عنصرا من تنظيم داعش وتدمير سيارة مفخخة بقصف لطيران التحالف.")
+    assert "bombing" not in [e.type for e in evs]
