@@ -505,8 +505,10 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 # "اعتقلت خلايا التنظيم العناصر ... وقامت بإعدامهم": the subject goes on acting
                 agents = sentence_agents or last_agents
                 targets = tuple(t for t in targets if t not in agents)
-            if not agents and sentence_agents:
+            if not agents and sentence_agents and not any(
+                    stems(w)[-1][0] in RETALIATION for w in toks[max(0, i - 3):i]):
                 # "نفذ داعش إعدامات ... تمكن من اعتقالهم": the same actor goes on acting
+                # (not "شنت طائرات التحالف غارات ردا على هجمات": those were the other side's)
                 agents = tuple(a for a in sentence_agents if a not in targets)
             sentence_agents = sentence_agents or agents
             if typ == "shelling" and agents and all(_air_actor(lex, names, a) for a in agents):
@@ -601,6 +603,7 @@ def _type_agents(events: list[Event]) -> list[Event]:
 
 
 PLACE_PREPS = {"في", "من", "على", "الى", "عن", "داخل", "خارج", "شمال", "جنوب", "شرق", "غرب", "نحو", "باتجاه"}
+RETALIATION = {"ردا", "انتقاما", "ثارا"}     # normalised ("رداً", "ثأراً")
 STATE_ACTS = {"airstrike", "shelling", "armed_clash", "military_campaign", "raid", "arrest", "deployment", "threat",
               "operation_suspension"}
 DYAD_TYPES = {"airstrike", "shelling", "bombing", "armed_clash", "ambush", "raid"}
@@ -838,6 +841,8 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
         elif prev & TARGET_CUES or lam_victim or counted:
             # "قتل ثلاثة من عناصر الشرطة": counted members after the trigger are its victims
             role = "target"
+        elif before and any(stems(w)[-1][0] in RETALIATION for w in toks[f.t1:i]):
+            continue                  # "شنت طائرات التحالف غارات ردا على هجمات": the responder
         elif before:
             # the subject before the trigger (SVO); a person only right before the verb
             subject = f.type in armed_like or (f.type == "Person" and spec.pos == "verb" and i - f.t1 <= 1)

@@ -661,7 +661,10 @@ def coreference(res: Resources, sentences, found: list[Found], country: str | No
                 # only accept an antecedent of the same sentence or the five before
                 # (not a title before a name of its kind: "الرئيس بشار الأسد"; "مدير المرصد
                 # رامي عبد الرحمن" is the observatory and its director)
-                if ante is not None and s.index - ante.sent <= 5 and not any(
+                # (nor a unit named by its number: "قائد اللواء الأول مشاة", "الفرقة 11")
+                numbered = i + n < len(toks) and (toks[i + n][:1].isdigit()
+                                                  or toks[i + n] in lex.words["ordinals"])
+                if ante is not None and s.index - ante.sent <= 5 and not numbered and not any(
                         g.t0 == i + n and g.type in types for g in here):
                     new.append(Found(s.index, i, i + n, s.tokens[i].start + k, s.tokens[i + n - 1].end,
                                      ante.id, ante.type, "coref", ante.label, ante.label_en,

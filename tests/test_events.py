@@ -573,3 +573,14 @@ def test_events_a_weapon_alone_with_no_one_firing_or_hit_is_no_incident():
 def test_events_a_car_bomb_destroyed_is_no_bombing():
     evs, _ = events("أعلنت وزارة الدفاع العراقية عن مقتل 23 عنصرا من تنظيم داعش وتدمير سيارة مفخخة بقصف لطيران التحالف.")
     assert "bombing" not in [e.type for e in evs]
+
+
+def test_events_attacks_retaliated_against_are_not_the_retaliators():
+    evs, _ = events("وفي محافظة مأرب شنت طائرات التحالف غارات أخرى، ردا على هجمات من ميليشيات التمرد.")
+    clash = next(e for e in evs if e.type == "armed_clash")
+    assert clash.agents == ()
+
+
+def test_events_a_unit_named_by_its_ordinal_is_not_an_anaphor():
+    evs, _ = events("شنت طائرات التحالف غارات على مأرب. كما تمكن الثوار من قتل قائد اللواء الأول مشاة جبلي.")
+    assert evs[1].type == "killing" and evs[1].agents == ()
