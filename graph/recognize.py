@@ -67,6 +67,7 @@ class Resources:
     after_words: frozenset[str] = frozenset()
     opens: dict = field(default_factory=dict)   # word type -> (head form, clitic chars) or False
     national: PhraseIndex = field(default_factory=PhraseIndex)   # bare الجيش، الشرطة ...
+    adjective_country: dict = field(default_factory=dict)   # main nationality adjective -> country
 
 
 # force heads and the gender ending of the nationality adjective after them
@@ -102,7 +103,7 @@ def resources(kb_files: tuple[str, ...] = (), use_tagger: bool = True) -> Resour
     for head in kbmod.country_heads():
         national.add(head, head)
     return Resources(kb, gaz, lex, names, tagger, kb_seconds, frozenset(firsts), frozenset(after),
-                     national=national)
+                     national=national, adjective_country={a: c for c, a in kb.nationality.items()})
 
 
 def _is_name_token(tok: str, lex: Lexicon) -> bool:
@@ -223,6 +224,16 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
         prev_stem = stems(prev)[-1][0] if prev else ""
         cue = strip_article(prev_stem) if prev_stem else ""
         actor = res.kb.lookup(key, day) if ("kb", key) in key_kinds else None
+        if actor is not None and actor.country and i + n < len(toks):
+            # "جيش النظام الإيراني": another country's adjective after the name says whose
+            # it is; the alias ("جيش النظام", Syria's) names someone else
+            adj = kbmod.masculine(toks[i + n])
+            other = res.adjective_country.get(adj) if adj else None
+            if other is not None and other != actor.country:
+                head = ("الجيش",) if key[0] in ("جيش", "الجيش", "قوات", "القوات") else None
+                actor = res.kb.national(head, other, day) if head else None
+                if actor is not None:
+                    n += 1          # the adjective is part of the name
         row, why = None, ""
         if ("place", key) in key_kinds:
             near = tuple(f.id[6:] for f in out if f.place)

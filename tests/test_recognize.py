@@ -121,3 +121,8 @@ def test_recognize_a_coordinated_nationality_adjective_names_a_second_force():
     forces = sorted(e.id for e in found.values() if e.type == "MilitaryForce")
     assert len(forces) == 2 and "kb:russian-armed-forces" in forces
     assert set(x.events[0].agents) == set(forces)
+
+
+def test_recognize_another_countrys_adjective_after_a_name_says_whose_force_it_is():
+    found, _ = ents("اشتبك مقاتلون أكراد مع جيش النظام الإيراني قرب مدينة مريوان.", published="2015-08-01")
+    assert "kb:iran-army" in found and "kb:syria-army" not in found
