@@ -838,6 +838,8 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
         if prev & lex.words["agent_cues"] or f.id == UNIDENTIFIED or (
                 f.attributive and _adjective_of(lex, toks, f, typ)):
             role = "agent"            # (unnamed attackers are only recognised as the actor)
+        elif typ == "armed_clash" and not before and "مع" in prev:
+            role = "target"           # "تخوض القوات معارك مع الميليشيات": the other side
         elif prev & TARGET_CUES or lam_victim or counted:
             # "قتل ثلاثة من عناصر الشرطة": counted members after the trigger are its victims
             role = "target"
@@ -874,12 +876,18 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
             bucket.append(f.id)
     # "قصفت جماعة الحوثي والقوات الموالية لصالح": a coordinated subject acts too
     for f in actors:
-        if f.id in agents and (typ != "armed_clash" or spec.pos == "verb") \
+        if f.id in agents and (typ != "armed_clash" or spec.pos == "verb" or f.t1 <= i) \
                 and not (f.t0 > 0 and toks[f.t0 - 1] == "بين"):
             for g in actors:
                 if g.t0 == f.t1 and toks[g.t0].startswith("و") and g.type in armed_like \
                         and g.id not in agents:
                     agents.append(g.id)
+                    if g.id in targets:
+                        targets.remove(g.id)
+                # "قوات الجيش والمقاومة الشعبية تخوض": the first conjunct acts as well
+                if f.t0 == g.t1 and toks[f.t0].startswith("و") and g.type in armed_like \
+                        and g.id not in agents and g.t1 <= i:
+                    agents.insert(0, g.id)
                     if g.id in targets:
                         targets.remove(g.id)
     return tuple(agents), tuple(targets)

@@ -584,3 +584,11 @@ def test_events_attacks_retaliated_against_are_not_the_retaliators():
 def test_events_a_unit_named_by_its_ordinal_is_not_an_anaphor():
     evs, _ = events("شنت طائرات التحالف غارات على مأرب. كما تمكن الثوار من قتل قائد اللواء الأول مشاة جبلي.")
     assert evs[1].type == "killing" and evs[1].agents == ()
+
+
+def test_events_fighting_with_someone_makes_them_the_other_side_and_both_subjects_act():
+    evs, _ = events("أكدت مصادر عسكرية يمنية أن قوات الجيش والمقاومة الشعبية تخوض حاليا معارك عنيفة "
+                    "مع ميليشيات الحوثيين في لحج.")
+    [ev] = evs
+    assert set(ev.agents) == {"kb:yemen-national-army", "kb:yemen-popular-resistance"}
+    assert ev.targets == ("kb:houthis",)
