@@ -350,7 +350,9 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         names = [f for f in here if f.type != "Group"]
         # an unnamed attacker's word may itself be the trigger ("فجر انتحاري", "انتحاريان")
         taken = {t for f in names if f.id != UNIDENTIFIED for t in range(f.t0, f.t1)}
-        places = [f for f in names if f.type in PLACE_TYPES]
+        # (not a medium named like a place and quoted after lam: 'قالت مصادر ل"الرياض"')
+        places = [f for f in names if f.type in PLACE_TYPES
+                  and not (f.t0 >= 2 and toks[f.t0 - 1] in QUOTES and toks[f.t0 - 2] in ("ل", "لـ"))]
         head = _dateline_end(toks)
         if head:
             # "واس- صنعاء:", "بيروت - أ ف ب:": where the report was filed, not where it happened
@@ -835,7 +837,10 @@ def _roles(lex: Lexicon, toks: list[str], i: int, j: int, spec: TriggerSpec, typ
         lam_victim = any(toks[k].startswith("ل") and stems(toks[k])[-1][0] in VICTIM_NOUNS for k in window)
         counted = (not before or spec.pos != "verb") and any(
             parse_number(lex, toks, g)[1] for g in range(max(j if not before else 0, f.t0 - 3), f.t0))
-        if prev & lex.words["agent_cues"] or f.id == UNIDENTIFIED or (
+        conj = next((h for h in actors if h.t1 == f.t0 and toks[f.t0].startswith("و")), None)
+        if conj is not None and conj.id in targets:
+            role = "target"           # "فجروا دبابة للحوثيين وقوات صالح": the conjunct shares the role
+        elif prev & lex.words["agent_cues"] or f.id == UNIDENTIFIED or (
                 f.attributive and _adjective_of(lex, toks, f, typ)):
             role = "agent"            # (unnamed attackers are only recognised as the actor)
         elif typ == "armed_clash" and not before and "مع" in prev:

@@ -592,3 +592,15 @@ def test_events_fighting_with_someone_makes_them_the_other_side_and_both_subject
     [ev] = evs
     assert set(ev.agents) == {"kb:yemen-national-army", "kb:yemen-popular-resistance"}
     assert ev.targets == ("kb:houthis",)
+
+
+def test_events_a_conjunct_of_the_target_is_a_target_too():
+    evs, _ = events("وقالت مصادر محلية إن مقاتلي المقاومة الشعبية فجروا دبابة للحوثيين وقوات صالح وسط تعز.")
+    bomb = next(e for e in evs if e.type == "bombing")
+    assert bomb.agents == ("kb:yemen-popular-resistance",)
+    assert set(bomb.targets) == {"kb:houthis", "kb:saleh-forces"}
+
+
+def test_events_a_newspaper_named_like_a_city_is_not_the_place():
+    evs, names = events('وقالت مصادر محلية ل"الرياض" ان طيران التحالف شن عدة غارات استهدفت تجمعا للحوثيين.')
+    assert evs and all(e.location is None or names[e.location].label != "الرياض" for e in evs)
