@@ -553,8 +553,9 @@ def find_tagged(res: Resources, s: SentenceText, taken: set[int],
         if kind == "PERS" and len(words) == 1 and first in lex.words.get("titles", frozenset()):
             continue
         if len(words) == 1 and (first in lex.stopwords or len(first) < 3 or _generic_place(lex, first)
-                                or res.lex.triggers.match([first], 0) or res.lex.triggers.match([strip_article(first)], 0)):
-            continue
+                                or res.lex.triggers.match([first], 0) or res.lex.triggers.match([strip_article(first)], 0)
+                                or lex.phrases["months"].match([first], 0) or lex.phrases["weekdays"].match([first], 0)):
+            continue        # (nor a month or a weekday: "حزيران (يونيو)")
         words = [first] + words[1:]
         name = " ".join(words)
         if kind == "PERS":

@@ -126,3 +126,13 @@ def test_recognize_a_coordinated_nationality_adjective_names_a_second_force():
 def test_recognize_another_countrys_adjective_after_a_name_says_whose_force_it_is():
     found, _ = ents("اشتبك مقاتلون أكراد مع جيش النظام الإيراني قرب مدينة مريوان.", published="2015-08-01")
     assert "kb:iran-army" in found and "kb:syria-army" not in found
+
+
+def test_recognize_fighters_counted_by_the_nisba_are_their_group():
+    found, x = ents("أعلنت المقاومة الشعبية مقتل 42 حوثيا في مواجهات بجبل صبر.", published="2015-07-01")
+    assert "kb:houthis" in found
+
+
+def test_recognize_a_month_name_is_not_an_organisation():
+    found, _ = ents("منذ هجومه الكاسح في شمال العراق في حزيران (يونيو) العام الماضي.")
+    assert not any("يونيو" in e.label for e in found.values())
