@@ -675,13 +675,22 @@ def coreference(res: Resources, sentences, found: list[Found], country: str | No
                 # رامي عبد الرحمن" is the observatory and its director)
                 # (nor a unit named by its number: "قائد اللواء الأول مشاة", "الفرقة 11")
                 numbered = i + n < len(toks) and (toks[i + n][:1].isdigit()
-                                                  or toks[i + n] in lex.words["ordinals"])
+                                                  or toks[i + n] in lex.words["ordinals"]) \
+                    and not (ante is not None and toks[i + n] in norm(ante.label).split())
                 if ante is not None and s.index - ante.sent <= 5 and not numbered and not any(
                         g.t0 == i + n and g.type in types for g in here):
                     new.append(Found(s.index, i, i + n, s.tokens[i].start + k, s.tokens[i + n - 1].end,
                                      ante.id, ante.type, "coref", ante.label, ante.label_en,
                                      ante.wikidata, ante.place))
                     free = i + n
+                    continue
+                unit = next((t for t in types if t in ARMED_TYPES), None)
+                if numbered and unit and i + n + 1 not in taken:
+                    # "الفرقة 30", "اللواء الأول": a unit of its own, named by its number
+                    label = " ".join([form] + toks[i + n:i + n + 1])
+                    new.append(Found(s.index, i, i + n + 1, s.tokens[i].start + k, s.tokens[i + n].end,
+                                     f"new:{unit}:{label}", unit, "pattern", label))
+                    free = i + n + 1
                     continue
             form = stems(toks[i])[-1][0]
             if form in surnames and len(form) >= 4:

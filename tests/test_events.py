@@ -582,8 +582,9 @@ def test_events_attacks_retaliated_against_are_not_the_retaliators():
 
 
 def test_events_a_unit_named_by_its_ordinal_is_not_an_anaphor():
-    evs, _ = events("شنت طائرات التحالف غارات على مأرب. كما تمكن الثوار من قتل قائد اللواء الأول مشاة جبلي.")
-    assert evs[1].type == "killing" and evs[1].agents == ()
+    evs, names = events("شنت طائرات التحالف غارات على مأرب. كما تمكن الثوار من قتل قائد اللواء الأول مشاة جبلي.")
+    assert evs[1].type == "killing" and "kb:saudi-led-coalition" not in evs[1].agents
+    assert any(e.label.startswith("اللواء") and e.id.startswith("new:") for e in names.values())
 
 
 def test_events_fighting_with_someone_makes_them_the_other_side_and_both_subjects_act():
