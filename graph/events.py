@@ -71,6 +71,11 @@ def _blocked(lex: Lexicon, hits: Hits, toks: list[str], i: int, n: int, spec: Tr
         return True
     if before in ("لا", "ولا") and spec.pos in ("noun", "masdar"):
         return True         # "ولا ضربات إسرائيلية": no strikes ("لا تزال الاشتباكات" has a verb)
+    if before in ("اي", "لاي", "باي") and spec.pos in ("noun", "masdar"):
+        return True         # "مسؤولية أي هجوم": any attack, none in particular
+    if before == "علي" and any(w in spec.not_after or stems(w)[-1][0] in spec.not_after
+                               for w in toks[max(0, i - 6):i - 1]):
+        return True         # "عثرت القوات على عبوات ناسفة": the verb's object
     if before and spec.type in GENERIC_TYPES and stems(before)[-1][0] in lex.words["background_starts"]:
         return True         # "منذ بدء المعارك": the war's start recalled, not an incident
     if spec.form.startswith(("استشهد", "يستشهد", "تستشهد")) and after.startswith("ب") and len(after) > 3 \

@@ -36,6 +36,9 @@ def test_events_trigger_gives_the_incident_type(text, typ):
     "فاز المنتخب السعودي على نظيره الإماراتي بهدفين بعد هجوم مرتد سريع.",
     "ارتفعت أسعار النفط في الأسواق العالمية اليوم.",
     "حصل أوباما على برنامج نووي إيراني مراقب ولا ضربات إسرائيلية استباقية على منشآته.",
+    "ويحمل الجيش الإسرائيلي حركة حماس مسؤولية أي هجوم ينطلق من قطاع غزة.",
+    "أحبطت القوات المسلحة محاولة زرع ألغام شديدة الانفجار قرب الحدود.",
+    "وأشارت إلى أن عملية البحث عن الضحايا تحت الأنقاض ما زالت مستمرة في المدينة.",
 ])
 def test_events_negated_future_and_offtopic_sentences_give_no_incident(text):
     evs, _ = events(text)
@@ -605,3 +608,8 @@ def test_events_a_conjunct_of_the_target_is_a_target_too():
 def test_events_a_newspaper_named_like_a_city_is_not_the_place():
     evs, names = events('وقالت مصادر محلية ل"الرياض" ان طيران التحالف شن عدة غارات استهدفت تجمعا للحوثيين.')
     assert evs and all(e.location is None or names[e.location].label != "الرياض" for e in evs)
+
+
+def test_events_explosives_found_are_the_finding_verbs_object():
+    evs, _ = events("وأثناء تمشيط الشريط الحدودي عثرت قوات حرس الحدود على عبوات ناسفة قرب رفح.")
+    assert "bombing" not in [e.type for e in evs]
