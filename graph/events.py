@@ -115,8 +115,10 @@ def _supported(lex: Lexicon, hits: Hits, toks: list[str], sent_found: list[Found
     weapons = _window_has(hits, "weapons", 0, n, (i, j))
     deaths = _window_has(hits, "death_nouns", 0, n, (i, j)) or _window_has(hits, "injury_nouns", 0, n, (i, j))
     if all(lex.has("weapons", w) for w in toks[i:j]):
-        # ... or an armed actor firing it ("أمطرت الفصائل البلدات بالقذائف")
-        return victims or deaths or armed and toks[i].startswith(("ب", "وب")) and i > 0
+        # ... or an armed actor firing it ("أمطرت الفصائل البلدات بالقذائف"), or a verb of
+        # firing or falling next to it ("صاروخا أطلق من غزة", "أطلقت الصاروخ", "سقطت قذيفة")
+        fired = any(lex.has("firing_verbs", w) for w in toks[max(0, i - 2):i] + toks[j:j + 1])
+        return victims or deaths or fired or armed and toks[i].startswith(("ب", "وب")) and i > 0
     if spec.weak:
         return armed or victims or weapons or deaths
     return bool(sent_found) or weapons or deaths or doc_relevant

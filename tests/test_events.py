@@ -614,3 +614,8 @@ def test_events_a_newspaper_named_like_a_city_is_not_the_place():
 def test_events_explosives_found_are_the_finding_verbs_object():
     evs, _ = events("وأثناء تمشيط الشريط الحدودي عثرت قوات حرس الحدود على عبوات ناسفة قرب رفح.")
     assert "bombing" not in [e.type for e in evs]
+
+
+def test_events_a_rocket_fired_or_falling_is_shelling():
+    evs, _ = events("وقال الجيش الإسرائيلي إن صاروخا أطلق من قطاع غزة وسقط خارج تجمع سكاني في النقب.")
+    assert [e.type for e in evs] == ["shelling"]
