@@ -678,7 +678,9 @@ def _body_found(toks: list[str], i: int) -> bool:
 
 
 def _number_near(lex: Lexicon, toks: list[str], i: int) -> bool:
-    return any(parse_number(lex, toks, j)[1] for j in range(max(0, i - 2), i))
+    """A number right before a casualty noun ("50 قتيلا") or right after it ("مصرع ثلاثة")."""
+    return any(parse_number(lex, toks, j)[1] for j in (*range(max(0, i - 2), i), i + 1)
+               if j < len(toks))
 
 
 def _passive_toll(lex: Lexicon, toks: list[str], here: list[Found], j: int) -> bool:

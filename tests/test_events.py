@@ -619,3 +619,9 @@ def test_events_explosives_found_are_the_finding_verbs_object():
 def test_events_a_rocket_fired_or_falling_is_shelling():
     evs, _ = events("وقال الجيش الإسرائيلي إن صاروخا أطلق من قطاع غزة وسقط خارج تجمع سكاني في النقب.")
     assert [e.type for e in evs] == ["shelling"]
+
+
+def test_events_a_casualty_noun_with_its_number_after_it_is_an_incident():
+    evs, _ = events("قتل 11 عنصرا من تنظيم داعش في الرمادي. "
+                    "وفي بعقوبة أعلنت الشرطة مصرع ثلاثة أشخاص وإصابة اثنين بهجمات متفرقة.")
+    assert [(e.type, e.fatalities) for e in evs] == [("killing", 11), ("killing", 3)]
