@@ -625,3 +625,8 @@ def test_events_a_casualty_noun_with_its_number_after_it_is_an_incident():
     evs, _ = events("قتل 11 عنصرا من تنظيم داعش في الرمادي. "
                     "وفي بعقوبة أعلنت الشرطة مصرع ثلاثة أشخاص وإصابة اثنين بهجمات متفرقة.")
     assert [(e.type, e.fatalities) for e in evs] == [("killing", 11), ("killing", 3)]
+
+
+def test_events_an_attack_on_a_hideout_is_a_raid():
+    evs, _ = events("وقامت قوات الجيش العراقي بتنفيذ هجمات على أوكار تنظيم داعش في منطقة حصيبة الشرقية.")
+    assert [e.type for e in evs] == ["raid"]
