@@ -630,3 +630,9 @@ def test_events_a_casualty_noun_with_its_number_after_it_is_an_incident():
 def test_events_an_attack_on_a_hideout_is_a_raid():
     evs, _ = events("وقامت قوات الجيش العراقي بتنفيذ هجمات على أوكار تنظيم داعش في منطقة حصيبة الشرقية.")
     assert [e.type for e in evs] == ["raid"]
+
+
+def test_events_spokesmen_in_the_plural_introduce_their_body_as_the_source():
+    evs, names = events("أعلن متحدثون باسم الجيش الليبي أمس أن طائرات حربية قصفت سفينة قرب بنغازي.")
+    sources = [names[r] for r in evs[0].reported_by]
+    assert sources and all(s.type == "MilitaryForce" and "الليبي" in s.label for s in sources)
