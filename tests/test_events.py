@@ -636,3 +636,8 @@ def test_events_spokesmen_in_the_plural_introduce_their_body_as_the_source():
     evs, names = events("أعلن متحدثون باسم الجيش الليبي أمس أن طائرات حربية قصفت سفينة قرب بنغازي.")
     sources = [names[r] for r in evs[0].reported_by]
     assert sources and all(s.type == "MilitaryForce" and "الليبي" in s.label for s in sources)
+
+
+def test_events_a_checkpoint_attacked_is_no_ambush():
+    evs, _ = events("قامت مجموعة إرهابية من ولاية سيناء بمهاجمة كمين حرس حدود بمنطقة الدهوس قرب رفح.")
+    assert "ambush" not in [e.type for e in evs] and evs
