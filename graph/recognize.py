@@ -585,7 +585,7 @@ def _worth_tagging(res: Resources, s: SentenceText, names: list[Found]) -> bool:
     return any(res.lex.triggers.match(toks, x) for x in res.lex.triggers.starts(toks))
 
 
-def find_victims(res: Resources, s: SentenceText, taken: set[int]) -> list[Found]:
+def find_victims(res: Resources, s: SentenceText, taken: set[int], day: str | None = None) -> list[Found]:
     """Unnamed victim groups (مدنيين، عناصر، جنود، أطفال) as typed groups, for the event stage."""
     toks = [t.text for t in s.tokens]
     ix = res.lex.phrases["victim_groups"]
@@ -599,7 +599,21 @@ def find_victims(res: Resources, s: SentenceText, taken: set[int]) -> list[Found
             group = payload.get("type", "people") if isinstance(payload, dict) else str(payload)
             out.append(Found(s.index, i, i + n, s.tokens[i].start + k, s.tokens[i + n - 1].end,
                              f"group:{group}", "Group", "lexicon", group, group, group=group))
+            army = _soldiers_army(res, toks, i + n, day) if group == "soldiers" else None
+            if army is not None:
+                # "عشرة جنود ليبيين": soldiers with a nationality are their country's army
+                out.append(Found(s.index, i + n, i + n + 1, s.tokens[i + n].start, s.tokens[i + n].end,
+                                 "kb:" + army.id, army.type, "kb", army.label_ar, army.label_en,
+                                 army.wikidata))
     return out
+
+
+def _soldiers_army(res: Resources, toks: list[str], j: int, day: str | None):
+    """The army a plural nationality adjective after a soldiers noun names ("جنود ليبيين"), or None."""
+    if j >= len(toks) or not toks[j].endswith("يين") or len(toks[j]) < 6:
+        return None
+    country = res.adjective_country.get("ال" + toks[j][:-2])
+    return res.kb.national(("الجيش",), country, day) if country else None
 
 
 def _named_with(res: Resources, f: Found, head: str) -> bool:
@@ -735,7 +749,7 @@ def first_pass(res: Resources, doc: Document, an: Analysed, gate: bool = True) -
     for s in an.sentences:
         names = attach_facilities(res, s, find_names(res, doc, s))
         taken = {t for f in names for t in range(f.t0, f.t1)}
-        victims = find_victims(res, s, taken)
+        victims = find_victims(res, s, taken, doc.published)
         per_sent.append((s, names, taken))
         first.extend(names + victims)
     country = report_country(first)

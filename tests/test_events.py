@@ -641,3 +641,9 @@ def test_events_spokesmen_in_the_plural_introduce_their_body_as_the_source():
 def test_events_a_checkpoint_attacked_is_no_ambush():
     evs, _ = events("قامت مجموعة إرهابية من ولاية سيناء بمهاجمة كمين حرس حدود بمنطقة الدهوس قرب رفح.")
     assert "ambush" not in [e.type for e in evs] and evs
+
+
+def test_events_soldiers_with_a_nationality_are_their_countrys_army_hit():
+    evs, names = events("قال مسعفون إن عشرة جنود ليبيين قُتلوا خلال قتال جماعات إسلامية في مدينة بنغازي.")
+    [ev] = evs
+    assert ev.fatalities == 10 and [names[t].type for t in ev.targets] == ["MilitaryForce"]
