@@ -136,3 +136,8 @@ def test_recognize_fighters_counted_by_the_nisba_are_their_group():
 def test_recognize_a_month_name_is_not_an_organisation():
     found, _ = ents("منذ هجومه الكاسح في شمال العراق في حزيران (يونيو) العام الماضي.")
     assert not any("يونيو" in e.label for e in found.values())
+
+
+def test_recognize_a_bare_ministry_is_the_report_countrys():
+    found, x = ents("قالت وزارة الصحة إن 12 شخصا قتلوا في تفجير سيارة مفخخة في بغداد.", published="2015-08-01")
+    assert "kb:iraq-moh" in found and x.events[0].reported_by == ("kb:iraq-moh",)
