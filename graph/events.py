@@ -355,6 +355,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         toks = [t.text for t in s.tokens]
         here = sorted(by_sent.get(s.index, []), key=lambda f: f.t0)
         names = [f for f in here if f.type != "Group"]
+        by_id = {f.id: f for f in names}
         # an unnamed attacker's word may itself be the trigger ("فجر انتحاري", "انتحاريان")
         taken = {t for f in names if f.id != UNIDENTIFIED for t in range(f.t0, f.t1)}
         # (not a medium named like a place and quoted after lam: 'قالت مصادر ل"الرياض"')
@@ -400,14 +401,14 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         kept = []
         anaphoric: set[int] = set()     # triggers that refer back to the last specific incident
         # the sentence's own specific attack, which its generic attack words name again
-        specific = next((t for (i, j, k, spec) in triggers if not spec.weak
-                         for t in (_type(spec, toks, i, j - i),) if t in SPECIFIC_ATTACKS), None)
+        typ_at = {i: _type(spec, toks, i, j - i) for (i, j, k, spec) in triggers if not spec.weak}
+        specific = next((t for t in typ_at.values() if t in SPECIFIC_ATTACKS), None)
         for (i, j, k, spec) in triggers:
             body = spec.toll and _body_found(toks, i)
             if _blocked(lex, hits, toks, i, j - i, spec) or not (
                     body or _supported(lex, hits, toks, here, spec, doc_relevant, i, j)):
                 continue
-            typ = _type(spec, toks, i, j - i)
+            typ = typ_at[i] if i in typ_at else _type(spec, toks, i, j - i)
             if specific and typ == "armed_clash" and j - i == 1 \
                     and strip_article(stems(toks[i])[-1][0]) in lex.words["generic_attacks"] \
                     and not (j < len(toks) and stems(toks[j])[-1][0] in lex.words["agent_cues"]):
@@ -443,12 +444,13 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         means = {id(y) for x in kept if x[4] == "killing"
                  for y in kept if y[4] == "armed_clash" and _killing_means(lex, toks, x, y)}
         kept = [x for x in kept if id(x) not in means]
-        absorbed = [x for x in kept if x[4] == "killing" and _toll_of_attack(toks, x, kept)]
-        for x in absorbed:
-            # "إن 43 شخصا قتلوا ... عندما قصفت": the attack keeps the killing's toll
-            a = _toll_of_attack(toks, x, kept)
-            toll_at.setdefault(a[0], x)
-        kept = [x for x in kept if not any(x is y for y in absorbed)]
+        absorbed = {id(x): a for x in kept if x[4] == "killing"
+                    for a in (_toll_of_attack(toks, x, kept),) if a is not None}
+        for x in kept:
+            if id(x) in absorbed:
+                # "إن 43 شخصا قتلوا ... عندما قصفت": the attack keeps the killing's toll
+                toll_at.setdefault(absorbed[id(x)][0], x)
+        kept = [x for x in kept if id(x) not in absorbed]
         if any(x[3].toll for x in kept):
             # a casualty noun stands for an incident only alone and with its number
             alone = len(kept) == 1
@@ -498,7 +500,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             if typ == "airstrike" and not any(lex.has("drone_words", w) for w in toks[max(0, i - 3):j + 3]):
                 # an armed group has no air force: in "غارات على داعش" it is the target (drones
                 # aside: "هجوم بطائرة مسيرة للحوثيين")
-                grounded = tuple(a for a in agents if _type_of(names, a) == "ArmedGroup")
+                grounded = tuple(a for a in agents if a in by_id and by_id[a].type == "ArmedGroup")
                 agents = tuple(a for a in agents if a not in grounded)
                 targets = tuple(dict.fromkeys(targets + grounded))
             if not agents:
@@ -520,7 +522,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 # (not "شنت طائرات التحالف غارات ردا على هجمات": those were the other side's)
                 agents = tuple(a for a in sentence_agents if a not in targets)
             sentence_agents = sentence_agents or agents
-            if typ == "shelling" and agents and all(_air_actor(lex, names, a) for a in agents):
+            if typ == "shelling" and agents and all(_air_actor(lex, by_id.get(a)) for a in agents):
                 typ = "airstrike"       # "قصفت قوات التحالف منزلا": what an air force shells
             groups = tuple(sorted({f.group for f in here if f.type == "Group" and f.group}))
             partial = []
@@ -596,11 +598,10 @@ def _type_agents(events: list[Event]) -> list[Event]:
     """An attack whose actor no sentence nearby names was carried out by whoever carried out
     every other attack of its type in the report ("شنت طائرات التحالف غارات ... وقال المرصد إن
     الغارات دمرت جسرين"), when that is one actor (or one coordinated pair)."""
-    by_type: dict[str, dict[tuple[str, ...], int]] = {}
+    by_type: dict[str, set[tuple[str, ...]]] = {}
     for e in events:
         if e.type in DYAD_TYPES and e.agents and e.agents != (UNIDENTIFIED,):
-            d = by_type.setdefault(e.type, {})
-            d[e.agents] = d.get(e.agents, 0) + 1
+            by_type.setdefault(e.type, set()).add(e.agents)
     out = []
     for e in events:
         if e.type in DYAD_TYPES and not e.agents and len(by_type.get(e.type, {})) == 1:
@@ -720,14 +721,9 @@ def _drop_diffuse_causes(lex: Lexicon, toks: list[str], kept: list) -> list:
 DASHES = frozenset("-–—")
 
 
-def _type_of(names: list[Found], actor: str) -> str | None:
-    return next((f.type for f in names if f.id == actor), None)
-
-
-def _air_actor(lex: Lexicon, names: list[Found], actor: str) -> bool:
+def _air_actor(lex: Lexicon, f: Found | None) -> bool:
     """Is the actor an air force or an air coalition (its name says so: "القوات الجوية",
     "الطيران", "التحالف الدولي")?"""
-    f = next((f for f in names if f.id == actor), None)
     return f is not None and f.type == "MilitaryForce" and bool(
         {strip_article(w) for w in norm(f.label).split()} & lex.words["air_actor_words"])
 
@@ -741,9 +737,7 @@ def _new_clause(lex: Lexicon, toks: list[str], prev_end: int, i: int, j: int) ->
     after = {strip_article(stems(t)[-1][0]) for t in toks[j:j + 2]}
     if after & lex.words["another_words"]:
         return True
-    at = next((g for g in range(i - 1, prev_end - 1, -1)
-               if stems(toks[g])[-1][0] in lex.words["clause_connectives"]
-               or toks[g] in lex.words["clause_connectives"]), None)
+    at = next((g for g in range(i - 1, prev_end - 1, -1) if lex.has("clause_connectives", toks[g])), None)
     # ... and the new clause counts its own dead or wounded
     return at is not None and any(parse_number(lex, toks, g)[1] for g in range(at + 1, min(len(toks), j + 3)))
 
