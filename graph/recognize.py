@@ -224,6 +224,7 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
         prev_stem = stems(prev)[-1][0] if prev else ""
         cue = strip_article(prev_stem) if prev_stem else ""
         actor = res.kb.lookup(key, day) if ("kb", key) in key_kinds else None
+        own_key = True      # the actor is the alias's (and follows it if the report's country does)
         if actor is not None and actor.country and i + n < len(toks):
             # "جيش النظام الإيراني": another country's adjective after the name says whose
             # it is; the alias ("جيش النظام", Syria's) names someone else
@@ -233,7 +234,7 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
                 head = ("الجيش",) if key[0] in ("جيش", "الجيش", "قوات", "القوات") else None
                 actor = res.kb.national(head, other, day) if head else None
                 if actor is not None:
-                    n += 1          # the adjective is part of the name
+                    n, own_key = n + 1, False       # the adjective is part of the name
         row, why = None, ""
         if ("place", key) in key_kinds:
             near = tuple(f.id[6:] for f in out if f.place)
@@ -244,7 +245,7 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
             # An actor name beats a place name of the same span (e.g. a faction named after a town).
             out.append(Found(s.index, i, i + n, ns, ne, "kb:" + actor.id, actor.type, "kb",
                              actor.label_ar, actor.label_en, actor.wikidata,
-                             key=key if res.kb.scoped(key) else None))
+                             key=key if own_key and res.kb.scoped(key) else None))
             i += n
             other = _elided_force(res, toks, i, key, actor, day)
             if other is not None:
