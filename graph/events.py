@@ -44,7 +44,7 @@ def find_triggers(res: Resources, s: SentenceText, taken: set[int],
                   starts: list[int] | None = None) -> list[tuple[int, int, int, TriggerSpec]]:
     """(token start, token end, stripped chars, spec) for every trigger not inside a name;
     ``starts``: where a trigger may start, if the caller already has it."""
-    toks = [t.text for t in s.tokens]
+    toks = list(s.words)
     out = []
     free = 0            # first token not inside the last trigger
     if starts is None:
@@ -352,7 +352,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
     place_of: dict[str, Place] = {}     # incident location id -> its place
     stated: set[int] = set()            # incidents whose own sentence names their country
     for s in an.sentences:
-        toks = [t.text for t in s.tokens]
+        toks = list(s.words)
         here = sorted(by_sent.get(s.index, []), key=lambda f: f.t0)
         names = [f for f in here if f.type != "Group"]
         by_id = {f.id: f for f in names}
@@ -370,8 +370,8 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         # tokens whose final ه was ة in the original (never a pronoun suffix); only needed,
         # and only computed, where a trigger may start
         starts = res.lex.triggers.starts(toks, enclitics=True)
-        ta = frozenset(x for x, t in enumerate(s.tokens) if t.text.endswith("ه")
-                       and doc.text[an.original(t.start, t.end)[1] - 1] == "ة") if starts else frozenset()
+        ta = frozenset(x for x, t in enumerate(toks) if t.endswith("ه")
+                       and doc.text[an.original(s.starts[x], s.ends[x])[1] - 1] == "ة") if starts else frozenset()
         triggers = find_triggers(res, s, taken, ta, starts)
         if not triggers:
             if places:
@@ -566,7 +566,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             if tv is not None and tv.basis == "explicit" and doc.published \
                     and int(tv.value[:4]) < int(doc.published[:4]) - 1:
                 continue        # history recalled as background ("1944 - ..."), not news
-            ts, te = an.original(s.tokens[i].start + k, s.tokens[j - 1].end)
+            ts, te = an.original(s.starts[i] + k, s.ends[j - 1])
             if loc is not None and loc.place is not None:
                 place_of[loc.id] = loc.place
                 if loc.sent == s.index and loc.place.precision == "country":

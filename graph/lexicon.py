@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -67,15 +68,14 @@ class PhraseIndex(Generic[T]):
         one): one cached dict lookup per token, so a pass over a sentence only calls ``match``
         at the few tokens that can begin a phrase."""
         cache = self._start_enc if enclitics else self._start
-        get = cache.get
-        flags = [get(t) for t in toks]
+        flags = list(map(cache.get, toks))
         if None in flags:
             for i, t in enumerate(toks):
                 if flags[i] is None:
                     flags[i] = bool(self._compute(t, enclitics, True, True))
                     if len(cache) < 500_000:
                         cache[t] = flags[i]
-        return [i for i, ok in enumerate(flags) if ok]
+        return list(compress(range(len(flags)), flags))
 
     def match(self, toks: list[str], i: int, enclitics: bool = False,
               proclitics: bool = True, ta_marbuta: frozenset[int] = frozenset()) -> list[tuple[int, int, T]]:
@@ -189,6 +189,7 @@ class Lexicon:
     phrases: dict[str, PhraseIndex] = field(default_factory=dict)
     stopwords: frozenset[str] = frozenset()
     combined: PhraseIndex = field(default_factory=PhraseIndex)
+    _has: dict[tuple[str, str], bool] = field(default_factory=dict, repr=False, compare=False)
 
     def scan(self, toks: list[str]) -> Hits:
         """One pass over a sentence: for every word list, where its phrases start
@@ -200,9 +201,16 @@ class Lexicon:
         return hits
 
     def has(self, name: str, word: str) -> bool:
-        """Whether a normalised single word (or a stem of it) is in the named word list."""
-        ws = self.words.get(name, frozenset())
-        return any(f in ws for f, _ in stems(word))
+        """Whether a normalised single word (or a stem of it) is in the named word list
+        (cached per list and word type: the word lists do not change after loading)."""
+        key = (name, word)
+        found = self._has.get(key)
+        if found is None:
+            ws = self.words.get(name, frozenset())
+            found = any(f in ws for f, _ in stems(word))
+            if len(self._has) < 500_000:
+                self._has[key] = found
+        return found
 
 
 class _Frozen:

@@ -179,7 +179,7 @@ def _elided_force(res: Resources, toks: list[str], i: int, key: tuple[str, ...],
 
 def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
     """KB actors and gazetteer places in one sentence: one left-to-right longest-match pass."""
-    toks = [t.text for t in s.tokens]
+    toks = list(s.words)
     out: list[Found] = []
     i = 0
     day = doc.published
@@ -209,7 +209,7 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
             if nat is not None:
                 # "الغارات التركية", "القصف الإسرائيلي": the adjective names the acting force
                 nat, a = nat
-                out.append(Found(s.index, a, a + 1, s.tokens[a].start, s.tokens[a].end,
+                out.append(Found(s.index, a, a + 1, s.starts[a], s.ends[a],
                                  "kb:" + nat.id, nat.type, "kb", nat.label_ar, nat.label_en, nat.wikidata,
                                  attributive=True))
                 i = a + 1
@@ -239,8 +239,8 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
         if ("place", key) in key_kinds:
             near = tuple(f.id[6:] for f in out if f.place)
             row, why = res.gaz.choose(key, cue, near)
-        ns = s.tokens[i].start + k
-        ne = s.tokens[i + n - 1].end
+        ns = s.starts[i] + k
+        ne = s.ends[i + n - 1]
         if actor is not None and (row is None or actor.type not in PLACE_TYPES):
             # An actor name beats a place name of the same span (e.g. a faction named after a town).
             out.append(Found(s.index, i, i + n, ns, ne, "kb:" + actor.id, actor.type, "kb",
@@ -250,7 +250,7 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
             other = _elided_force(res, toks, i, key, actor, day)
             if other is not None:
                 # "الطيران الحربي الروسي والسوري": the second adjective names a second force
-                out.append(Found(s.index, i, i + 1, s.tokens[i].start + 1, s.tokens[i].end,
+                out.append(Found(s.index, i, i + 1, s.starts[i] + 1, s.ends[i],
                                  "kb:" + other.id, other.type, "kb", other.label_ar, other.label_en,
                                  other.wikidata))
                 i += 1
@@ -285,8 +285,8 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
             place = Place(id=rid, lat=gov.lat, lon=gov.lon, precision="region",
                           parents=(gov.id, *res.gaz.parents(gov.id)), country=gov.country,
                           admin1=gov.admin1 or gov.name_en, admin2=None)
-            start = s.tokens[i - 1].start + stems(prev)[-1][1]
-            out.append(Found(s.index, i - 1, end_tok, start, s.tokens[end_tok - 1].end,
+            start = s.starts[i - 1] + stems(prev)[-1][1]
+            out.append(Found(s.index, i - 1, end_tok, start, s.ends[end_tok - 1],
                              "place:" + rid, "Location", "gazetteer", label, None, None, place))
             i = end_tok
             continue
@@ -299,7 +299,7 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
                 if dm and dm[0][0] == back and dm[0][2] not in ("near", "center"):
                     direction = dm[0][2]
                     start_tok = i - back
-                    start = s.tokens[start_tok].start + dm[0][1]
+                    start = s.starts[start_tok] + dm[0][1]
                     label = " ".join([stems(toks[start_tok])[-1][0] if dm[0][1] else toks[start_tok]]
                                      + toks[start_tok + 1:i + n])
                     place = Place(id=f"{row.id}:{direction}", lat=row.lat, lon=row.lon, precision="region",
@@ -341,7 +341,7 @@ def attach_facilities(res: Resources, s: SentenceText, names: list[Found]) -> li
 
     The town's mention becomes the facility's (head word included), so an incident there is
     placed at the facility, and the facility keeps the town as its admin parent."""
-    toks = [t.text for t in s.tokens]
+    toks = list(s.words)
     facility = res.lex.words.get("place_heads.facility", frozenset())
     out = []
     for f in names:
@@ -355,7 +355,7 @@ def attach_facilities(res: Resources, s: SentenceText, names: list[Found]) -> li
                 site = Place(id=f"{p.id}/{form}", lat=p.lat, lon=p.lon, precision="site",
                              parents=(p.id, *p.parents), country=p.country, admin1=p.admin1,
                              admin2=p.admin2, reason=p.reason)
-                out.append(Found(f.sent, f.t0 - 1, f.t1, s.tokens[f.t0 - 1].start + k, f.ne,
+                out.append(Found(f.sent, f.t0 - 1, f.t1, s.starts[f.t0 - 1] + k, f.ne,
                                  "new:Location:" + label, "Location", "pattern", label, place=site))
                 continue
         out.append(f)
@@ -382,7 +382,7 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
     An unknown village or neighbourhood is still a Location, placed inside the known place
     the sentence names (its coordinates stay unknown)."""
     lex = res.lex
-    toks = [t.text for t in s.tokens]
+    toks = list(s.words)
     out: list[Found] = []
     settlement = lex.words.get("place_heads.settlement", frozenset())
     known = [f for f in names if f.place is not None and f.place.precision not in ("country",)]
@@ -436,7 +436,7 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
                           parents=((parent.id, *parent.parents) if parent else ()),
                           country=parent.country if parent else None,
                           admin1=parent.admin1 if parent else None, admin2=parent.admin2 if parent else None)
-            out.append(Found(s.index, i + 1, j, s.tokens[i + 1].start, s.tokens[j - 1].end,
+            out.append(Found(s.index, i + 1, j, s.starts[i + 1], s.ends[j - 1],
                              "new:Location:" + label, "Location", "pattern", label, place=place))
             i = j
             continue
@@ -447,14 +447,14 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
             um = None           # "مجهول الهوية", "مصير مجهول"
         if um and not any(t in taken for t in range(i, i + um[0][0])):
             n = um[0][0]
-            out.append(Found(s.index, i, i + n, s.tokens[i].start + um[0][1], s.tokens[i + n - 1].end,
+            out.append(Found(s.index, i, i + n, s.starts[i] + um[0][1], s.ends[i + n - 1],
                              UNIDENTIFIED, "ArmedGroup", "pattern", " ".join(toks[i:i + n]),
                              "Unidentified armed group"))
             i += n
             continue
         # "اغتال مسلحون", "برصاص مسلحين", "إن انتحاريا دخل": an attacker nobody names
         if k == 0 and i not in taken and _unnamed_attacker(lex, toks, i):
-            out.append(Found(s.index, i, i + 1, s.tokens[i].start, s.tokens[i].end,
+            out.append(Found(s.index, i, i + 1, s.starts[i], s.ends[i],
                              UNIDENTIFIED, "ArmedGroup", "pattern", toks[i],
                              "Unidentified armed group"))
             i += 1
@@ -464,7 +464,7 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
                 and _is_name_token(toks[i + 1], lex) and toks[i + 2].startswith("ال") \
                 and toks[i + 2].endswith(_NISBA_OK) and len(toks[i + 2]) >= 5:
             name = " ".join([form] + toks[i + 1:i + 3])
-            out.append(Found(s.index, i, i + 3, s.tokens[i].start + k, s.tokens[i + 2].end,
+            out.append(Found(s.index, i, i + 3, s.starts[i] + k, s.ends[i + 2],
                              "new:Person:" + name, "Person", "pattern", name))
             i += 3
             continue
@@ -515,7 +515,7 @@ def find_tagged(res: Resources, s: SentenceText, taken: set[int],
     if res.tagger is None:
         return []
     lex = res.lex
-    toks = [t.text for t in s.tokens]
+    toks = list(s.words)
     if tags is None:
         tags = res.tagger.tag(toks)
     out: list[Found] = []
@@ -571,7 +571,7 @@ def find_tagged(res: Resources, s: SentenceText, taken: set[int],
                 typ = "Government"
             else:
                 typ = "Organization"
-        out.append(Found(s.index, i0, j, s.tokens[i0].start + k, s.tokens[j - 1].end,
+        out.append(Found(s.index, i0, j, s.starts[i0] + k, s.ends[j - 1],
                          f"new:{typ}:{name}", typ, "crf", name))
     return out
 
@@ -582,13 +582,13 @@ def _worth_tagging(res: Resources, s: SentenceText, names: list[Found]) -> bool:
     the tagger's time."""
     if names:
         return True
-    toks = [t.text for t in s.tokens]
+    toks = list(s.words)
     return any(res.lex.triggers.match(toks, x) for x in res.lex.triggers.starts(toks))
 
 
 def find_victims(res: Resources, s: SentenceText, taken: set[int], day: str | None = None) -> list[Found]:
     """Unnamed victim groups (مدنيين، عناصر، جنود، أطفال) as typed groups, for the event stage."""
-    toks = [t.text for t in s.tokens]
+    toks = list(s.words)
     ix = res.lex.phrases["victim_groups"]
     out = []
     for i in ix.starts(toks, enclitics=True):
@@ -598,12 +598,12 @@ def find_victims(res: Resources, s: SentenceText, taken: set[int], day: str | No
         if m:
             n, k, payload = m[0]
             group = payload.get("type", "people") if isinstance(payload, dict) else str(payload)
-            out.append(Found(s.index, i, i + n, s.tokens[i].start + k, s.tokens[i + n - 1].end,
+            out.append(Found(s.index, i, i + n, s.starts[i] + k, s.ends[i + n - 1],
                              f"group:{group}", "Group", "lexicon", group, group, group=group))
             army = _soldiers_army(res, toks, i + n, day) if group == "soldiers" else None
             if army is not None:
                 # "عشرة جنود ليبيين": soldiers with a nationality are their country's army
-                out.append(Found(s.index, i + n, i + n + 1, s.tokens[i + n].start, s.tokens[i + n].end,
+                out.append(Found(s.index, i + n, i + n + 1, s.starts[i + n], s.ends[i + n],
                                  "kb:" + army.id, army.type, "kb", army.label_ar, army.label_en,
                                  army.wikidata))
     return out
@@ -645,7 +645,7 @@ def coreference(res: Resources, sentences, found: list[Found], country: str | No
     for s in sentences:
         here = sorted(by_sent.get(s.index, []), key=lambda f: f.t0)
         taken = {t for f in here for t in range(f.t0, f.t1)}
-        toks = [t.text for t in s.tokens]
+        toks = list(s.words)
         pending = list(here)
         new: list[Found] = []
         cand = set(anaphors.starts(toks))
@@ -678,7 +678,7 @@ def coreference(res: Resources, sentences, found: list[Found], country: str | No
                         toks[i + n].startswith("ال") or toks[i + n] in res.after_words)):
                     actor = res.kb.national(nat[0][2], country, day)
                     if actor is not None:
-                        new.append(Found(s.index, i, i + n, s.tokens[i].start + k, s.tokens[i + n - 1].end,
+                        new.append(Found(s.index, i, i + n, s.starts[i] + k, s.ends[i + n - 1],
                                          "kb:" + actor.id, actor.type, "kb", actor.label_ar,
                                          actor.label_en, actor.wikidata))
                         free = i + n
@@ -694,7 +694,7 @@ def coreference(res: Resources, sentences, found: list[Found], country: str | No
                     and not (ante is not None and toks[i + n] in norm(ante.label).split())
                 if ante is not None and s.index - ante.sent <= 5 and not numbered and not any(
                         g.t0 == i + n and g.type in types for g in here):
-                    new.append(Found(s.index, i, i + n, s.tokens[i].start + k, s.tokens[i + n - 1].end,
+                    new.append(Found(s.index, i, i + n, s.starts[i] + k, s.ends[i + n - 1],
                                      ante.id, ante.type, "coref", ante.label, ante.label_en,
                                      ante.wikidata, ante.place))
                     free = i + n
@@ -703,15 +703,15 @@ def coreference(res: Resources, sentences, found: list[Found], country: str | No
                 if numbered and unit and i + n + 1 not in taken:
                     # "الفرقة 30", "اللواء الأول": a unit of its own, named by its number
                     label = " ".join([form] + toks[i + n:i + n + 1])
-                    new.append(Found(s.index, i, i + n + 1, s.tokens[i].start + k, s.tokens[i + n].end,
+                    new.append(Found(s.index, i, i + n + 1, s.starts[i] + k, s.ends[i + n],
                                      f"new:{unit}:{label}", unit, "pattern", label))
                     free = i + n + 1
                     continue
             form = stems(toks[i])[-1][0]
             if form in surnames and len(form) >= 4:
                 a = surnames[form]
-                new.append(Found(s.index, i, i + 1, s.tokens[i].start + stems(toks[i])[-1][1],
-                                 s.tokens[i].end, a.id, a.type, "coref", a.label, a.label_en,
+                new.append(Found(s.index, i, i + 1, s.starts[i] + stems(toks[i])[-1][1],
+                                 s.ends[i], a.id, a.type, "coref", a.label, a.label_en,
                                  a.wikidata))
         for f in here:
             if f.type == "Person":
@@ -800,7 +800,7 @@ def tag_sentences(res: Resources, work: list[tuple[Analysed, FirstPass]]) -> lis
     batch (graph/crf.py: a batch of many sentences is what makes decoding cheap)."""
     if res.tagger is None:
         return [{} for _ in work]
-    toks = [[t.text for t in an.sentences[i].tokens] for an, fp in work for i in fp.to_tag]
+    toks = [list(an.sentences[i].words) for an, fp in work for i in fp.to_tag]
     tags = iter(res.tagger.tag_batch(toks)) if toks else iter(())
     return [{i: next(tags) for i in fp.to_tag} for _, fp in work]
 

@@ -26,7 +26,7 @@ def conflict_signals(lex: Lexicon, an: Analysed, found) -> dict[str, int]:
         if is_relevant({"armed_actors": armed, "victims": victims, "weapons": weapons,
                         "strong_triggers": strong, "killing_triggers": killing}):
             break
-        toks = [t.text for t in s.tokens]
+        toks = list(s.words)
         for i in range(len(toks)):
             if wix.match(toks, i):
                 weapons += 1

@@ -67,3 +67,12 @@ def test_extracting_many_documents_together_gives_what_one_by_one_gives():
     assert list(extract_many(docs, res, chunk=3)) == one_by_one
     assert list(extract_many(docs, res)) == one_by_one
     assert sum(len(x.events) for x in one_by_one) > 5
+
+
+def test_extraction_leaves_the_garbage_collector_as_it_found_it():
+    """The pipeline collects less often while it works, and restores the setting after."""
+    import gc
+    from graph.pipeline import extract_many
+    before = gc.get_threshold()
+    assert list(extract_many([Document("a", A, published="2015-07-30")]))[0].events
+    assert gc.get_threshold() == before

@@ -30,6 +30,9 @@ def test_sentence_and_token_spans_map_back(text):
     for s in an.sentences:
         a, b = an.original(s.start, s.end)
         assert norm(text[a:b]).replace(" ", "") == s.text.replace(" ", "")
+        assert len(s.words) == len(s.starts) == len(s.ends) == len(s.tokens)
+        for w, start, end, tok in zip(s.words, s.starts, s.ends, s.tokens):
+            assert an.norm.text[start:end] == w == tok.text and (tok.start, tok.end) == (start, end)
 
 
 @pytest.mark.parametrize("raw, expected", [
