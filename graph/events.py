@@ -89,12 +89,16 @@ def _blocked(lex: Lexicon, hits: Hits, toks: list[str], i: int, n: int, spec: Tr
         w = toks[j]
         near = i - j <= 3
         if near and (w in lex.words["negation"] or stems(w)[-1][0] in lex.words["negation"]) \
-                and not lex.phrases["negation_exceptions"].match(toks, j):
+                and not lex.phrases["negation_exceptions"].match(toks, j) \
+                and not (stems(w)[-1][0] in lex.words["negation_governing"]
+                         and not all(lex.has("negation_bridges", x) for x in toks[j + 1:i])):
             return True
         if w in lex.words["modality"] or stems(w)[-1][0] in lex.words["modality"]:
             return True
     if _window_has(hits, "modality", i - 5, i):
         return True
+    if _window_has(hits, "purpose", i - 2, i):
+        return True         # "لتنفيذ حملة اختطاف": what they came to do, not what happened
     # "المعارك المقبلة", "الهجوم المرتقب": a future or expected incident
     for w in toks[i + n:i + n + 2]:
         if w in lex.words["modality_epistemic"]:
@@ -177,7 +181,7 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
             if cue is not None:
                 n, kind = cue
                 rest = range(back + n, f.t0)
-                if all(g in chained or filler(g) for g in rest) \
+                if all(g in chained or filler(g) or g == f.t0 - 1 and _org_head(lex, toks[g]) for g in rest) \
                         and (f.t0 - back <= 2 or kind != "noun") \
                         and not (addressee and kind == "verb") \
                         and not (addressee and kind == "noun"
@@ -194,6 +198,13 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
 
 
 QUOTES = frozenset('"\'«»“”‘’')
+
+
+def _org_head(lex: Lexicon, word: str) -> bool:
+    """A one-word organisation head ("حركة", "وزارة", "جماعة") that may stand before a name the
+    knowledge base lists without it ("قالت حركة المقاومة الشعبية")."""
+    w = stems(word)[-1][0]
+    return w in lex.words["org_heads.armed"] or w in lex.words["org_heads.org"]
 DID = {"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "تمكن", "تمكنت", "تمكنوا"}
 GENERIC_TYPES = {"military_campaign", "armed_clash", "other"}
 VICTIM_NOUNS = {"افراد", "عناصر", "جنود", "مقاتلين", "مدنيين", "عسكريين", "ضباط"}
@@ -579,7 +590,8 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 partial=tuple(partial)))
             if agents:
                 last_agents = agents
-            if typ in SPECIFIC_ATTACKS:
+            if typ in SPECIFIC_ATTACKS or typ == "assassination":
+                # (an assassination too: "اغتيل ... قتل مرافقه في الهجوم")
                 last_specific = (typ, s.index, agents, targets)
             last_event = (typ, s.index, agents)
             if loc is not None and loc.sent == s.index:

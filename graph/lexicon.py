@@ -257,7 +257,8 @@ _LISTS = ("unidentified_actors", "agent_cues", "perpetrator_nouns", "perpetrator
           "perpetrator_verbs", "complementizers", "affiliation_words", "link_lines", "unknown_not_actor", "day_parts", "vague_numbers", "approximators", "death_nouns", "injury_nouns",
           "aggregate_markers", "negation", "modality", "habitual", "titles", "role_phrases",
           "weapons", "diffuse_causes", "claim_verbs", "anaphoric_attacks", "background_starts", "officials", "singular_victims",
-          "clause_connectives", "another_words", "generic_attacks", "modality_epistemic", "air_actor_words", "killing_means", "drone_words", "ordinals", "firing_verbs")
+          "clause_connectives", "another_words", "generic_attacks", "modality_epistemic", "air_actor_words", "killing_means", "drone_words", "ordinals", "firing_verbs",
+          "purpose", "negation_governing", "negation_bridges")
 
 
 @lru_cache(maxsize=1)

@@ -40,6 +40,8 @@ def test_events_trigger_gives_the_incident_type(text, typ):
     "أحبطت القوات المسلحة محاولة زرع ألغام شديدة الانفجار قرب الحدود.",
     "وأشارت إلى أن عملية البحث عن الضحايا تحت الأنقاض ما زالت مستمرة في المدينة.",
     "وقالت وزارة الخزانة إن الحرس الثوري استخدم الطائرات لنقل الصواريخ إلى حلفائه.",
+    "وصل مسلحو داعش إلى أطراف البلدة بهدف تنفيذ هجوم على مقر الشرطة.",
+    "وانتهت جولة المفاوضات بين الطرفين دون اشتباكات في محيط المدينة.",
 ])
 def test_events_negated_future_and_offtopic_sentences_give_no_incident(text):
     evs, _ = events(text)
@@ -647,3 +649,27 @@ def test_events_soldiers_with_a_nationality_are_their_countrys_army_hit():
     evs, names = events("قال مسعفون إن عشرة جنود ليبيين قُتلوا خلال قتال جماعات إسلامية في مدينة بنغازي.")
     [ev] = evs
     assert ev.fatalities == 10 and [names[t].type for t in ev.targets] == ["MilitaryForce"]
+
+
+def test_events_a_negator_governs_its_own_word_not_a_later_clause():
+    """"دون إسهاب" is "without elaborating": the arrest after it happened."""
+    evs, names = events("وذكرت الشرطة العراقية دون إسهاب أنه تم اعتقال قيادي في تنظيم داعش في الموصل.")
+    assert [e.type for e in evs] == ["arrest"]
+
+
+def test_events_a_purpose_is_not_an_incident_but_the_act_it_served_is():
+    evs, _ = events("اقتحم مسلحو داعش قرية قرب الموصل لتنفيذ حملة اختطاف بحق السكان.")
+    assert "abduction" not in [e.type for e in evs] and evs
+
+
+def test_events_source_named_after_an_organisation_head():
+    """"قالت حركة المقاومة الشعبية": the head word stands between the cue and the listed name."""
+    evs, names = events("قالت حركة المقاومة الشعبية إن طائرات التحالف شنت غارات على مواقع للحوثيين في تعز.")
+    [ev] = evs
+    assert [names[r].id for r in ev.reported_by] == ["kb:yemen-popular-resistance"]
+
+
+def test_events_the_attack_named_after_an_assassination_is_that_assassination():
+    evs, _ = events("اغتال مسلحون مجهولون قياديا في حركة فتح في مخيم عين الحلوة. "
+                    "وقتل مرافقه أيضا في الهجوم.")
+    assert [e.type for e in evs] == ["assassination", "assassination"]
