@@ -121,8 +121,11 @@ def _supported(lex: Lexicon, hits: Hits, toks: list[str], sent_found: list[Found
     if all(lex.has("weapons", w) for w in toks[i:j]):
         # ... or an armed actor firing it ("أمطرت الفصائل البلدات بالقذائف"), or a verb of
         # firing or falling next to it ("صاروخا أطلق من غزة", "أطلقت الصاروخ", "سقطت قذيفة")
-        fired = any(lex.has("firing_verbs", w) for w in toks[max(0, i - 2):i] + toks[j:j + 1])
-        return victims or deaths or fired or armed and toks[i].startswith(("ب", "وب")) and i > 0
+        # (also after an adjective: "قذائف صاروخية أطلقت"), or a place exposed to it ("تعرض
+        # مركز حدودي لقذائف")
+        fired = any(lex.has("firing_verbs", w) for w in toks[max(0, i - 2):i] + toks[j:j + 2])
+        exposed = toks[i].startswith("ل") and any(lex.has("exposure_verbs", w) for w in toks[max(0, i - 8):i])
+        return victims or deaths or fired or exposed or armed and toks[i].startswith(("ب", "وب")) and i > 0
     if spec.weak:
         return armed or victims or weapons or deaths
     return bool(sent_found) or weapons or deaths or doc_relevant
@@ -181,10 +184,14 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
             if cue is not None:
                 n, kind = cue
                 rest = range(back + n, f.t0)
-                if all(g in chained or filler(g) or g == f.t0 - 1 and _org_head(lex, toks[g]) for g in rest) \
+                # "صرح المتحدث الأمني لوزارة الداخلية": a ministry or an army with lam after the
+                # speaker's words is whose spokesman he is, not whom he told (a medium is)
+                told = addressee and not (rest and f.type in ("Government", "MilitaryForce"))
+                if all(g in chained or filler(g) or _org_head(lex, toks[g])
+                       and all(toks[x] in QUOTES for x in range(g + 1, f.t0)) for g in rest) \
                         and (f.t0 - back <= 2 or kind != "noun") \
-                        and not (addressee and kind == "verb") \
-                        and not (addressee and kind == "noun"
+                        and not (told and kind == "verb") \
+                        and not (told and kind == "noun"
                                  and strip_article(stems(toks[back])[-1][0]) in lex.words["attribution_speakers"]):
                     sources.append(f)
                 break
@@ -198,6 +205,7 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
 
 
 QUOTES = frozenset('"\'«»“”‘’')
+DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هذان", "هاتان"})
 
 
 def _org_head(lex: Lexicon, word: str) -> bool:
@@ -504,8 +512,9 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             if typ == "armed_clash" and not agents and len(targets) >= 2:
                 # "اشتباكات بين X و Y": ACLED's actor 1 and actor 2
                 agents, targets = targets[:1], targets[1:]
-            if sources and i >= 2 and stems(toks[i - 1])[-1][0] == "عن" and any(
-                    w.startswith(("مسؤولي", "المسؤولي")) for w in toks[max(0, i - 3):i - 1]):
+            c = i - 1 - (i >= 3 and toks[i - 1] in DEMONSTRATIVES)     # "عن هذا التفجير"
+            if sources and c >= 1 and stems(toks[c])[-1][0] == "عن" and any(
+                    w.startswith(("مسؤولي", "المسؤولي")) for w in toks[max(0, c - 2):c]):
                 # "أعلنت حركة الشباب مسؤوليتها عن قتل النائب": the claimant did it
                 agents = tuple(f.id for f in sources if f.type in ARMED_TYPES) or agents
             if typ == "airstrike" and not any(lex.has("drone_words", w) for w in toks[max(0, i - 3):j + 3]):

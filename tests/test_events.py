@@ -673,3 +673,21 @@ def test_events_the_attack_named_after_an_assassination_is_that_assassination():
     evs, _ = events("اغتال مسلحون مجهولون قياديا في حركة فتح في مخيم عين الحلوة. "
                     "وقتل مرافقه أيضا في الهجوم.")
     assert [e.type for e in evs] == ["assassination", "assassination"]
+
+
+def test_events_a_ministry_after_its_spokesman_is_the_source_a_medium_is_the_addressee():
+    evs, names = events("وقال المتحدث الأمني لوزارة الداخلية العراقية إن سيارة مفخخة انفجرت في بعقوبة.")
+    assert [names[r].id for r in evs[0].reported_by] == ["kb:iraq-moi"]
+    evs, names = events("وقال متحدث عسكري لوكالة رويترز إن طائرات التحالف قصفت مواقع للحوثيين في صعدة.")
+    assert evs[0].reported_by == ()
+
+
+def test_events_claim_of_this_attack_names_the_agent():
+    evs, names = events('أعلنت حركة "طالبان" مسؤوليتها عن هذا التفجير في ولاية هلمند.')
+    [ev] = evs
+    assert [names[a].id for a in ev.agents] == ["kb:taliban"] == [names[r].id for r in ev.reported_by]
+
+
+def test_events_a_place_exposed_to_shells_is_an_incident():
+    evs, _ = events("تعرض مركز حدودي في منطقة جازان لقذائف عسكرية من داخل الأراضي اليمنية.")
+    assert [e.type for e in evs] == ["shelling"]
