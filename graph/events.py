@@ -208,6 +208,20 @@ QUOTES = frozenset('"\'«»“”‘’')
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هذان", "هاتان"})
 
 
+def _supporters(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Found]:
+    """Actors named as backing another ("المقاومة المدعومة من قوات التحالف والجيش", "بدعم من
+    الطيران"): allies of the actor, neither its fellow agents nor targets."""
+    out: list[Found] = []
+    for f in sorted(actors, key=lambda f: f.t0):
+        if any(lex.has("support_words", w) for w in toks[max(0, f.t0 - 3):f.t0]):
+            out.append(f)
+        elif out and toks[f.t0].startswith("و") and 0 <= f.t0 - out[-1].t1 <= 1 \
+                and "بين" not in toks[:out[0].t0]:
+            # (but in "بين X المسنودة بـ Y وZ" the last conjunct is X's opponent)
+            out.append(f)
+    return out
+
+
 def _org_head(lex: Lexicon, word: str) -> bool:
     """A one-word organisation head ("حركة", "وزارة", "جماعة") that may stand before a name the
     knowledge base lists without it ("قالت حركة المقاومة الشعبية")."""
@@ -411,6 +425,8 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             # -0.002 on the samples, and a third fewer sourced incidents in war news)
             source_ids = last_sources
         role_actors = [f for f in actors if f not in sources]
+        backers = _supporters(lex, toks, role_actors)
+        role_actors = [f for f in role_actors if f not in backers]
         hits = lex.scan(toks)
         date = find_date(lex, toks, doc.published, hits)
         aggregate = bool(hits.get("aggregate_markers"))

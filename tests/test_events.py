@@ -691,3 +691,16 @@ def test_events_claim_of_this_attack_names_the_agent():
 def test_events_a_place_exposed_to_shells_is_an_incident():
     evs, _ = events("تعرض مركز حدودي في منطقة جازان لقذائف عسكرية من داخل الأراضي اليمنية.")
     assert [e.type for e in evs] == ["shelling"]
+
+
+def test_events_backers_of_the_actor_are_neither_agents_nor_targets():
+    evs, names = events("شنت المقاومة الشعبية المدعومة من قوات التحالف والجيش الوطني هجوما على مواقع الحوثيين في تعز.")
+    [ev] = evs
+    assert [names[a].id for a in ev.agents] == ["kb:yemen-popular-resistance"]
+    assert [names[t].id for t in ev.targets] == ["kb:houthis"]
+
+
+def test_events_in_a_clash_between_two_sides_the_backers_conjunct_is_the_other_side():
+    evs, names = events('اندلعت اشتباكات ما بين القوات العراقية المسنودة بفصائل الحشد الشعبي وتنظيم "داعش" في الفلوجة.')
+    [ev] = evs
+    assert {names[x].id for x in ev.agents + ev.targets} == {"kb:iraq-armed-forces", "kb:isis"}
