@@ -71,6 +71,8 @@ def _blocked(lex: Lexicon, hits: Hits, toks: list[str], i: int, n: int, spec: Tr
         return True
     if before in ("لا", "ولا") and spec.pos in ("noun", "masdar"):
         return True         # "ولا ضربات إسرائيلية": no strikes ("لا تزال الاشتباكات" has a verb)
+    if before in RELATIVES and spec.pos == "verb" and toks[i][:1] in ("ي", "ت") and not spec.form.startswith("ت"):
+        return True         # "التحالف الذي يقصف التنظيم": what a group does, no one incident
     if before in ("اي", "لاي", "باي") and spec.pos in ("noun", "masdar"):
         return True         # "مسؤولية أي هجوم": any attack, none in particular
     if before == "علي" and any(w in spec.not_after or stems(w)[-1][0] in spec.not_after
@@ -205,6 +207,7 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
 
 
 QUOTES = frozenset('"\'«»“”‘’')
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هذان", "هاتان"})
 
 
@@ -440,8 +443,12 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         specific = next((t for t in typ_at.values() if t in SPECIFIC_ATTACKS), None)
         for (i, j, k, spec) in triggers:
             body = spec.toll and _body_found(toks, i)
+            refers = bool(last_specific) and s.index - last_specific[1] <= 3 and j - i == 1 \
+                and stems(toks[i])[-1][0] in lex.words["anaphoric_attacks"]
+            # "ولم تعلن أي جهة مسؤوليتها عن الهجومين": a claim about the attack the report named
+            claimed = refers and any(w.startswith(("مسؤولي", "المسؤولي")) for w in toks[max(0, i - 4):i])
             if _blocked(lex, hits, toks, i, j - i, spec) or not (
-                    body or _supported(lex, hits, toks, here, spec, doc_relevant, i, j)):
+                    body or claimed or _supported(lex, hits, toks, here, spec, doc_relevant, i, j)):
                 continue
             typ = typ_at[i] if i in typ_at else _type(spec, toks, i, j - i)
             if specific and typ == "armed_clash" and j - i == 1 \
@@ -449,8 +456,6 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                     and not (j < len(toks) and stems(toks[j])[-1][0] in lex.words["agent_cues"]):
                 # (not "هجوم شنته الجبهة": an attack with its own actor is another one)
                 typ = specific              # "قصفت سفينة ... وهاجمت سفينة أخرى": the air strike
-            refers = bool(last_specific) and s.index - last_specific[1] <= 3 and j - i == 1 \
-                and stems(toks[i])[-1][0] in lex.words["anaphoric_attacks"]
             if typ == spec.type and refers and (spec.type != "shelling" or last_specific[0] == "airstrike"):
                 typ = last_specific[0]      # "وأسفر الهجوم": the attack the report already named
             if refers and typ == last_specific[0]:
@@ -567,6 +572,9 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 # "واعتقلت العناصر..." / "وقامت بإعدام...": a verb opening the sentence with
                 # no named subject continues the previous sentence's actor
                 agents = last_agents if s.index > 0 else ()
+            if typ in ("killing", "armed_clash") and last_specific and last_specific[0] == "assassination" \
+                    and s.index - last_specific[1] <= 5 and set(targets) & set(last_specific[3]):
+                typ = "assassination"   # "اغتيل فلان ... لم تعلن أي جهة مسؤوليتها عن مقتل فلان"
             # place: most specific in the sentence (not a reference point such as "شمال شرق
             # بغداد"), else the paragraph's recent one, else the document's first
             loc = min(places, key=lambda f: (_reference(lex, toks, f), _place_rank(f), abs(f.t0 - i))) if places else None
@@ -829,6 +837,9 @@ def _toll_of_attack(toks: list[str], killing, kept):
             between = {stems(t)[-1][0] for t in toks[b:i]} | set(toks[b:i])
             if between & RESULT_VERBS:
                 return attack
+        if b <= i and i - b <= 35 and a >= 1 and stems(toks[a - 1])[-1][0] in RESULT_VERBS \
+                and (toks[i].startswith("ل") or stems(toks[i - 1])[-1][0] in ("الي", "عن")):
+            return attack       # "أدى القصف [a long description of it] لمقتل عدد من الأطفال"
     return None
 
 

@@ -149,6 +149,10 @@ def _nationality_force(res: Resources, toks: list[str], i: int, day: str | None)
     masc = kbmod.masculine(adj)
     if len(adj) < 5 or masc is None:
         return None
+    if stems(toks[i + n - 1])[-1][0].startswith("ال") != adj.startswith("ال"):
+        # an adjective agrees with its noun in definiteness; "مقتل الأردني" (a construct noun
+        # and a definite word) is "the killing of the Jordanian", a person, not a force
+        return None
     if not masc.startswith("ال"):
         masc = "ال" + masc
     if ("القوات", masc + "ه") not in res.kb.index and ("الجيش", masc) not in res.kb.index \

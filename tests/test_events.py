@@ -704,3 +704,31 @@ def test_events_in_a_clash_between_two_sides_the_backers_conjunct_is_the_other_s
     evs, names = events('اندلعت اشتباكات ما بين القوات العراقية المسنودة بفصائل الحشد الشعبي وتنظيم "داعش" في الفلوجة.')
     [ev] = evs
     assert {names[x].id for x in ev.agents + ev.targets} == {"kb:iraq-armed-forces", "kb:isis"}
+
+
+def test_events_the_toll_after_a_long_description_of_the_attack_is_the_attacks():
+    evs, _ = events("أدى القصف العنيف الذي استخدمت فيه الصواريخ وقذائف الهاون وتعرض له مخيم اللاجئين "
+                    "الفلسطينيين جنوب مدينة درعا طوال يوم أمس من مواقع قوات النظام المنتشرة في محيط المخيم "
+                    "لمقتل خمسة مدنيين.")
+    assert [e.type for e in evs] == ["shelling"] and evs[0].fatalities == 5
+
+
+def test_events_no_claim_for_the_attacks_the_report_named_is_a_mention_of_them():
+    evs, _ = events("انفجرت سيارة مفخخة في بعقوبة وقتل سبعة من عناصر الشرطة. "
+                    "ولم تعلن أي جهة على الفور مسؤوليتها عن الهجومين.")
+    assert [e.type for e in evs] == ["bombing", "bombing"]
+
+
+def test_events_what_a_group_does_in_a_relative_clause_is_no_incident():
+    evs, _ = events("وتستضيف القاعدة طائرات التحالف الدولي الذي يقصف تنظيم داعش في العراق وسوريا.")
+    assert evs == ()
+
+
+def test_events_a_definite_word_after_a_construct_noun_is_a_person_not_a_force():
+    """"مقتل الأردني" is the killing of the Jordanian; "القصف الإسرائيلي" is Israeli shelling."""
+    evs, names = events("اغتيل طلال الأردني القيادي في حركة فتح في مخيم عين الحلوة. "
+                        "ولم تعلن أي جهة مسؤوليتها عن مقتل الأردني.")
+    assert [e.type for e in evs] == ["assassination", "assassination"]
+    assert all(not names[a].id.startswith("kb:") for e in evs for a in e.agents)
+    evs, names = events("أسفر القصف الإسرائيلي على مدينة غزة عن مقتل ثلاثة مدنيين.")
+    assert [names[a].id for a in evs[0].agents] == ["kb:idf"]
