@@ -211,6 +211,28 @@ RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "ا
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هذان", "هاتان"})
 
 
+def _drop_affiliations(lex: Lexicon, toks: list[str], targets: tuple[str, ...],
+                       names: list[Found]) -> tuple[str, ...]:
+    """A named person hit, then his role in a body ("طلال الأردني القيادي في حركة فتح", "وهو
+    قائد عسكري بجماعة الحوثي"): the body is whom he belongs to, not a target of its own."""
+    people = [f for f in names if f.id in targets and f.type == "Person"]
+    if not people:
+        return targets
+
+    def title(w: str) -> bool:
+        return lex.has("titles", w) or strip_article(stems(w)[-1][0]) in lex.words["titles"]
+    drop = set()
+    for f in names:
+        if f.id not in targets or f.type == "Person":
+            continue
+        for p in people:
+            gap = toks[p.t1:f.t0]
+            # (the title may itself be read as the person: "الجولاني القيادي في ...")
+            if 0 < len(gap) <= 5 and any(title(w) for w in gap) or 0 <= len(gap) <= 2 and title(toks[p.t0]):
+                drop.add(f.id)
+    return tuple(t for t in targets if t not in drop)
+
+
 def _supporters(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Found]:
     """Actors named as backing another ("المقاومة المدعومة من قوات التحالف والجيش", "بدعم من
     الطيران"): allies of the actor, neither its fellow agents nor targets."""
@@ -572,6 +594,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 # "واعتقلت العناصر..." / "وقامت بإعدام...": a verb opening the sentence with
                 # no named subject continues the previous sentence's actor
                 agents = last_agents if s.index > 0 else ()
+            targets = _drop_affiliations(lex, toks, targets, names)
             if typ in ("killing", "armed_clash") and last_specific and last_specific[0] == "assassination" \
                     and s.index - last_specific[1] <= 5 and set(targets) & set(last_specific[3]):
                 typ = "assassination"   # "اغتيل فلان ... لم تعلن أي جهة مسؤوليتها عن مقتل فلان"

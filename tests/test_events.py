@@ -732,3 +732,9 @@ def test_events_a_definite_word_after_a_construct_noun_is_a_person_not_a_force()
     assert all(not names[a].id.startswith("kb:") for e in evs for a in e.agents)
     evs, names = events("أسفر القصف الإسرائيلي على مدينة غزة عن مقتل ثلاثة مدنيين.")
     assert [names[a].id for a in evs[0].agents] == ["kb:idf"]
+
+
+def test_events_the_body_a_killed_person_belongs_to_is_not_a_target():
+    evs, names = events("اغتال مسلحون مجهولون أبو محمد الجولاني القيادي في جبهة النصرة في ريف إدلب.")
+    [ev] = evs
+    assert [names[t].type for t in ev.targets] == ["Person"]
