@@ -151,10 +151,14 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
     The cue stands right before the name or before a few filler words ("قال مدير المرصد",
     "أكد مصدر في الشرطة", "وفقاً لتوثيقات المرصد"). A medium a speaker talks TO ("قالت
     المصادر لوكالة الأنباء") receives the claim and is not its source."""
-    sources = []
+    sources: list[Found] = []
+    if not actors:
+        return sources
     verbs, preps = lex.phrases["attribution_verbs"], lex.phrases["attribution_preps"]
     nouns = lex.phrases["attribution_nouns"]
-    fillers = lex.words["attribution_fillers"] | lex.words["titles"]
+    fillers = lex.words.get("attribution_fillers+titles")
+    if fillers is None:
+        fillers = lex.words["attribution_fillers+titles"] = lex.words["attribution_fillers"] | lex.words["titles"]
 
     def filler(g: int) -> bool:
         w = stems(toks[g])[-1][0]
@@ -163,6 +167,7 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
     # an actor right after a role word ("مدير المرصد", "المتحدث باسم الجيش") may stand
     # between a cue and its speaker ("قال مدير المرصد رامي عبد الرحمن")
     chained = {t for f in actors if f.t0 > 0 and filler(f.t0 - 1) for t in range(f.t0, f.t1)}
+    cue_at: dict[int, list[tuple[int, str]]] = {}     # the cues that start at a token
     # "رابط الخبر بصحيفة X: المرصد: مقتل ...": a link line's outlet is not a source, and a
     # headline's "X:" opening is ("حكومة اليمن: قوات الحوثي تقصف عدن")
     opening = 0
@@ -181,8 +186,10 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
             gap = range(back + 1, f.t0)
             if any(stems(toks[g])[-1][0] in ("ان", "بان") for g in gap):
                 break
-            cue = next(((n, kind) for kind, ix in (("verb", verbs), ("prep", preps), ("noun", nouns))
-                        for n, _, _ in ix.match(toks, back)[:1] if back + n <= f.t0), None)
+            if back not in cue_at:
+                cue_at[back] = [(n, kind) for kind, ix in (("verb", verbs), ("prep", preps), ("noun", nouns))
+                                for n, _, _ in ix.match(toks, back)[:1]]
+            cue = next(((n, kind) for n, kind in cue_at[back] if back + n <= f.t0), None)
             if cue is not None:
                 n, kind = cue
                 rest = range(back + n, f.t0)
@@ -345,8 +352,10 @@ def _fatalities(lex: Lexicon, hits: Hits, toks: list[str], i: int, typ: str) -> 
         # incident's own word it beats a number further on ("قتل ضابط و3 جنود": 4, not 3)
         if own_victim:
             deaths_c = []
-        for p in range(len(toks) - 1):
-            if not (p == i and typ in ("killing", "assassination") or lex.has("death_nouns", toks[p])):
+        death_at = sorted({p for p, _, _ in hits.get("death_nouns", ()) if lex.has("death_nouns", toks[p])}
+                          | ({i} if typ in ("killing", "assassination") else set()))
+        for p in death_at:
+            if p >= len(toks) - 1:
                 continue
             nxt = toks[p + 1]
             after = toks[p + 2:p + 5]
@@ -428,8 +437,10 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         # tokens whose final ه was ة in the original (never a pronoun suffix); only needed,
         # and only computed, where a trigger may start
         starts = res.lex.triggers.starts(toks, enclitics=True)
-        ta = frozenset(x for x, t in enumerate(toks) if t.endswith("ه")
-                       and doc.text[an.original(s.starts[x], s.ends[x])[1] - 1] == "ة") if starts else frozenset()
+        # (a trigger phrase is at most maxlen tokens long: only its tokens are asked about)
+        reach = {x for p in starts for x in range(p, min(p + res.lex.triggers.maxlen, len(toks)))}
+        ta = frozenset(x for x in reach if toks[x].endswith("ه")
+                       and doc.text[an.original(s.starts[x], s.ends[x])[1] - 1] == "ة")
         triggers = find_triggers(res, s, taken, ta, starts)
         if not triggers:
             if places:
