@@ -514,7 +514,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         kept = _drop_diffuse_causes(lex, toks, kept)
         # "قُتل جراء استهدافه", "لقي مصرعه إثر إطلاق النار عليه": gunfire or targeting that
         # killed is the killing itself, not an attack of its own
-        means = {id(y) for x in kept if x[4] == "killing"
+        means = {id(y) for x in kept if x[4] in ("killing", "assassination")
                  for y in kept if y[4] == "armed_clash" and _killing_means(lex, toks, x, y)}
         kept = [x for x in kept if id(x) not in means]
         absorbed = {id(x): a for x in kept if x[4] == "killing"

@@ -738,3 +738,8 @@ def test_events_the_body_a_killed_person_belongs_to_is_not_a_target():
     evs, names = events("اغتال مسلحون مجهولون أبو محمد الجولاني القيادي في جبهة النصرة في ريف إدلب.")
     [ev] = evs
     assert [names[t].type for t in ev.targets] == ["Person"]
+
+
+def test_events_shots_that_killed_an_official_are_the_assassination_itself():
+    evs, _ = events("وقال شهود إن مسلحين من حركة الشباب أطلقوا النار على السيارة، فقتل النائب ومن كان معه في مقديشو.")
+    assert [e.type for e in evs] == ["assassination"]
