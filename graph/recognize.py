@@ -91,6 +91,7 @@ def resources(kb_files: tuple[str, ...] = (), use_tagger: bool = True) -> Resour
         tagger = Tagger.load()
     kb_seconds = frozenset(k[1] for k in kb.index if len(k) == 2)
     firsts = set(lex.words.get("place_heads.settlement", ())) | _SITE_HEADS | _VILLAGE_HEADS | {"ابو", "ام", "حي", "تل"}
+    firsts |= _MEDIA_HEADS
     firsts |= set(lex.phrases["unidentified_actors"].first)
     firsts |= lex.words["perpetrator_nouns"] | lex.words["perpetrator_singulars"]
     after = {k[2:] for k in kb_seconds if k.startswith("ال")}
@@ -332,6 +333,8 @@ def find_names(res: Resources, doc: Document, s: SentenceText) -> list[Found]:
 
 # Place heads after which a proper name names a village (precision "town") or a site inside
 # a town (neighbourhood, market, mosque...: precision "site").
+# Heads of a news medium's name: "وكالة دوغان التركية", "صحيفة حرييت التركية", "قناة روسيا اليوم".
+_MEDIA_HEADS = {"وكاله", "صحيفه", "قناه", "اذاعه", "تلفزيون", "شبكه"}
 _VILLAGE_HEADS = {"قريه", "بلده", "مخيم", "مزرعه", "عزبه", "ضيعه", "قري", "بلدات"}
 # site heads whose name often has no article: "حي كلابة", "جبل صبر", "وادي دوفس", "تبة مسعود"
 _BARE_NAME_HEADS = {"حي", "حاره", "جبل", "وادي", "تله", "تبه"}
@@ -443,6 +446,18 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
             out.append(Found(s.index, i + 1, j, s.starts[i + 1], s.ends[j - 1],
                              "new:Location:" + label, "Location", "pattern", label, place=place))
             i = j
+            continue
+        # "وكالة دوغان التركية": a medium nobody listed, named by a bare word and its country's
+        # adjective (the adjective is what tells a name from a common noun: "وكالة أنباء رسمية")
+        if head in _MEDIA_HEADS and not form.startswith("ال") and i + 2 < len(toks) \
+                and not ({i + 1, i + 2} & taken) and not nxt.startswith(("ال", "بال", "وال", "فال", "كال", "لل")) \
+                and _is_name_token(nxt, lex) \
+                and not lex.triggers.match(toks, i + 1) \
+                and res.adjective_country.get(kbmod.masculine(toks[i + 2]) or ""):
+            label = " ".join([form, nxt])
+            out.append(Found(s.index, i, i + 2, s.starts[i] + k, s.ends[i + 1],
+                             "new:Organization:" + label, "Organization", "pattern", label))
+            i += 3
             continue
         # "مسلحون مجهولون": the unidentified armed group
         um = lex.phrases["unidentified_actors"].match(toks, i)

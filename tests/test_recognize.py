@@ -141,3 +141,11 @@ def test_recognize_a_month_name_is_not_an_organisation():
 def test_recognize_a_bare_ministry_is_the_report_countrys():
     found, x = ents("قالت وزارة الصحة إن 12 شخصا قتلوا في تفجير سيارة مفخخة في بغداد.", published="2015-08-01")
     assert "kb:iraq-moh" in found and x.events[0].reported_by == ("kb:iraq-moh",)
+
+
+def test_recognize_a_medium_nobody_listed_named_by_a_word_and_its_countrys_adjective():
+    from graph.pipeline import extract
+    x = extract("وبحسب وكالة دوغان التركية قصفت الطائرات التركية مواقع لحزب العمال الكردستاني.")
+    assert "new:Organization:وكاله دوغان" in {e.id for e in x.entities}
+    x = extract("ونقلت وكالة أنباء رسمية عن مصدر عسكري أن الطائرات قصفت مواقع للمسلحين.")
+    assert not any(e.id.startswith("new:Organization:وكاله") for e in x.entities)
