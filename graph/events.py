@@ -128,6 +128,13 @@ def _supported(lex: Lexicon, hits: Hits, toks: list[str], sent_found: list[Found
         fired = any(lex.has("firing_verbs", w) for w in toks[max(0, i - 2):i] + toks[j:j + 2])
         exposed = toks[i].startswith("ل") and any(lex.has("exposure_verbs", w) for w in toks[max(0, i - 8):i])
         return victims or deaths or fired or exposed or armed and toks[i].startswith(("ب", "وب")) and i > 0
+    if spec.place_after:
+        # "حررت القوات بلدة صرين", "تحرير محافظة عدن": taking a place needs the place, and is
+        # no incident with a purpose lam ("لتحرير") or with nobody in the report who fights
+        if toks[i].startswith("ل") and not toks[i].startswith("ال"):
+            return False
+        placed = any(f.type in PLACE_TYPES and j <= f.t0 <= j + 6 for f in sent_found)
+        return placed and (armed or doc_relevant)
     if spec.weak:
         return armed or victims or weapons or deaths
     return bool(sent_found) or weapons or deaths or doc_relevant

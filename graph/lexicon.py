@@ -177,6 +177,7 @@ class TriggerSpec:
     upgrade: tuple[tuple[frozenset[str], str], ...] = ()
     not_after: frozenset[str] = frozenset()
     not_before: frozenset[str] = frozenset()
+    place_after: bool = False       # an incident only with a place named right after it
 
 
 @dataclass
@@ -279,7 +280,8 @@ def load() -> Lexicon:
             form=norm(t["form"]), type=t["type"], pos=t.get("pos", "noun"), weak=bool(t.get("weak")),
             toll=bool(t.get("toll")),
             upgrade=ups, not_after=frozenset(norm(w) for w in t.get("not_after") or ()),
-            not_before=frozenset(norm(w) for w in t.get("not_before") or ()))
+            not_before=frozenset(norm(w) for w in t.get("not_before") or ()),
+            place_after=bool(t.get("place_after")))
         trig.add(t["form"], spec)
         if spec.pos == "masdar" and not spec.weak and " " not in spec.form and not spec.form.startswith("ال"):
             # a masdar names its incident with the article too ("التفجيرين", "الاقتحام"),

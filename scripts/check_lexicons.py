@@ -48,7 +48,7 @@ FAMILIES = {
 FAMILIES["other"] = set(EVENT_TYPES) - set().union(*FAMILIES.values())
 TYPE_KEYS = ("label_en", "label_ar", "cameo", "cameo_label", "acled_event_type",
              "acled_sub_event_type", "family")
-TRIGGER_KEYS = {"form", "type", "pos", "weak", "toll", "upgrade", "not_after", "not_before"}
+TRIGGER_KEYS = {"form", "type", "pos", "weak", "toll", "upgrade", "not_after", "not_before", "place_after"}
 POS = {"verb", "noun", "masdar", "phrase"}
 MIN_TRIGGERS = 300
 VICTIM_TYPES = {"civilians", "fighters", "soldiers", "people", "children", "women", "police",
@@ -173,6 +173,8 @@ def check_triggers(data, rep: Report) -> dict:
             rep.error(f"{where}: 'weak' must be true or false")
         if "toll" in t and not isinstance(t["toll"], bool):
             rep.error(f"{where}: 'toll' must be true or false")
+        if "place_after" in t and not isinstance(t["place_after"], bool):
+            rep.error(f"{where}: 'place_after' must be true or false")
         if t.get("toll") and typ != "killing":
             rep.warn(f"{where}: 'toll' is meant for casualty nouns of type killing")
         for k in ("not_after", "not_before"):

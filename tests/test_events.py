@@ -743,3 +743,23 @@ def test_events_the_body_a_killed_person_belongs_to_is_not_a_target():
 def test_events_shots_that_killed_an_official_are_the_assassination_itself():
     evs, _ = events("وقال شهود إن مسلحين من حركة الشباب أطلقوا النار على السيارة، فقتل النائب ومن كان معه في مقديشو.")
     assert [e.type for e in evs] == ["assassination"]
+
+
+@pytest.mark.parametrize("text", [
+    "حررت وحدات حماية الشعب الكردية بلدة صرين في شمال سوريا من تنظيم داعش.",
+    "وتمكن مقاتلو المقاومة الشعبية من السيطرة على مدينة زنجبار بعد معارك مع الحوثيين.",
+])
+def test_events_taking_a_place_is_a_campaign(text):
+    evs, _ = events(text)
+    assert "military_campaign" in [e.type for e in evs]
+
+
+@pytest.mark.parametrize("text", [
+    "قال رئيس التحرير إن الصحيفة ستنشر تقريرا عن تنظيم داعش في الرقة.",
+    "ويجري التنسيق لتحرير بقية المديريات في محافظة تعز من الحوثيين.",
+    "وتمكنت فرق الدفاع المدني من السيطرة على الحريق في ميناء عدن.",
+    "وسعت القوات العراقية إلى السيطرة على مدينة الرمادي.",
+])
+def test_events_taking_without_a_place_or_in_intent_is_no_incident(text):
+    evs, _ = events(text)
+    assert "military_campaign" not in [e.type for e in evs]
