@@ -7,8 +7,8 @@ ROLE the scorer counts wrong: predicted labels, gold entity ids, evidence.
 
 The dev sets (benchmarks/devset/: 21 SaudiNewsNet war articles + 5 ANERcorp passages on Syria and
 Iraq; benchmarks/devset2/: 20 SaudiNewsNet articles mostly from other theatres; benchmarks/devset3/:
-16 more, a seeded sample over Syria/Iraq, Yemen and other theatres; all annotated in the samples'
-format) are rebuilt from ../shared with their make_texts.py; the samples are a
+16 more, a seeded sample over Syria/Iraq, Yemen and other theatres; benchmarks/devset4/: 16 more with
+another seed; all annotated in the samples' format) are rebuilt from ../shared with their make_texts.py; the samples are a
 contrast, not a target (everyone tunes on them). The held-out set (benchmarks/heldout/) is NOT
 scored here: it is run once per milestone with the command in its README. Prints the scorer's figures and a
 per-role breakdown.
@@ -44,12 +44,17 @@ def main():
         dev3 = Path(tmp) / "dev3"
         subprocess.run([sys.executable, str(ROOT / "benchmarks/devset3/make_texts.py"), str(dev3)],
                        check=True, capture_output=True)
+        dev4 = Path(tmp) / "dev4"
+        subprocess.run([sys.executable, str(ROOT / "benchmarks/devset4/make_texts.py"), str(dev4)],
+                       check=True, capture_output=True)
         sets = [("dev (unseen: SaudiNewsNet + ANERcorp)", [str(dev / "meta.jsonl")],
                  ROOT / "benchmarks/devset/gold.json", dev),
                 ("dev2 (unseen: SaudiNewsNet, mostly outside Syria/Iraq)", [str(dev2 / "meta.jsonl")],
                  ROOT / "benchmarks/devset2/gold.json", dev2),
                 ("dev3 (unseen: SaudiNewsNet, seeded sample)", [str(dev3 / "meta.jsonl")],
                  ROOT / "benchmarks/devset3/gold.json", dev3),
+                ("dev4 (unseen: SaudiNewsNet, seeded sample)", [str(dev4 / "meta.jsonl")],
+                 ROOT / "benchmarks/devset4/gold.json", dev4),
                 ("samples (embedded corpus; contrast only)", [str(SHARED / "corpus/syria-ar")],
                  SHARED / "eval/samples-gold.json", SHARED / "corpus/syria-ar")]
         print("# command: python benchmarks/incident_eval.py\n")

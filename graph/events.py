@@ -225,6 +225,46 @@ RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "ا
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هذان", "هاتان"})
 
 
+STRIKE_NOUNS = frozenset({"غارات", "غاره", "غارتين", "ضربات", "ضربه", "ضربتين", "منها", "طلعات"})
+NEAR = frozenset({"قرب", "بالقرب", "حول", "بمحيط", "محيط"})
+
+
+def _strike_breakdown(lex: Lexicon, toks: list[str], j: int, places: list[Found],
+                      kept: list) -> list[tuple[int, int, Found]]:
+    """Counts of strikes near a place after an air strike word (a coalition report's breakdown:
+    "خمس غارات قرب الموصل وثلاث قرب الرمادي", "13 غارة في سوريا تركزت خمس منها قرب عين العرب"),
+    as (first token, end token, place). A count needs a strike noun or "منها" after it, or
+    "قرب"/"حول" right after it ("وثلاث قرب سنجار"); a number followed by "في" alone may be a
+    toll ("وقتل 15 في الفلوجة")."""
+    out = []
+    own = {x for y in kept for x in range(y[0], y[1])}
+    p = j
+    while p < len(toks):
+        val, used, vague = parse_number(lex, toks, p)
+        if not used or vague or val is None or val > 500:
+            # (a compound with و is read whole: "وثلاث" is three)
+            if toks[p].startswith("و") and len(toks[p]) > 2:
+                val, used, vague = parse_number(lex, [toks[p][1:]], 0)
+                if not used or vague or val is None:
+                    p += 1
+                    continue
+                used = 1
+            else:
+                p += 1
+                continue
+        q = p + used
+        noun = q < len(toks) and strip_article(stems(toks[q])[-1][0]) in STRIKE_NOUNS
+        q += noun
+        if q < len(toks) and (toks[q] in NEAR or noun and stems(toks[q])[-1][0] in ("في", "علي")):
+            place = next((f for f in places if q < f.t0 <= q + 2), None)
+            if place is not None and not own & set(range(p, q)):
+                out.append((p, q, place))
+                p = place.t1
+                continue
+        p = q
+    return out
+
+
 def _drop_affiliations(lex: Lexicon, toks: list[str], targets: tuple[str, ...],
                        names: list[Found]) -> tuple[str, ...]:
     """A named person hit, then his role in a body ("طلال الأردني القيادي في حركة فتح", "وهو
@@ -670,6 +710,18 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             last_event = (typ, s.index, agents)
             if loc is not None and loc.sent == s.index:
                 event_place = loc
+            if typ == "airstrike":
+                for a, b, place in _strike_breakdown(lex, toks, j, places, kept):
+                    # "شملت خمس غارات قرب الموصل وثلاث قرب الرمادي": each count of strikes
+                    # near a place is a strike of its own there
+                    ps, pe = an.original(s.starts[a], s.ends[b - 1])
+                    if place.place is not None:
+                        place_of[place.id] = place.place
+                    events.append(Event(
+                        id=_event_id(doc, ps, pe), type=typ, trigger=Span(ps, pe, doc.text[ps:pe]),
+                        sentence=sentence, agents=agents, targets=targets, location=place.id,
+                        time=tv, reported_by=source_ids,
+                        partial=tuple(x for x in partial if x != "location")))
         if event_place is not None:
             # the paragraph goes on where the sentence's incidents happened
             last_place, last_place_sent = event_place, s.index

@@ -763,3 +763,16 @@ def test_events_taking_a_place_is_a_campaign(text):
 def test_events_taking_without_a_place_or_in_intent_is_no_incident(text):
     evs, _ = events(text)
     assert "military_campaign" not in [e.type for e in evs]
+
+
+def test_events_a_coalition_reports_strikes_near_each_place_as_strikes_of_their_own():
+    evs, names = events("وقالت قوة المهام المشتركة إن طائرات التحالف الدولي شنت غارات على تنظيم داعش في العراق "
+                        "شملت خمس غارات قرب الموصل وثلاث قرب الرمادي وثلاث قرب سنجار.")
+    strikes = [e for e in evs if e.type == "airstrike"]
+    assert len(strikes) == 4
+    assert len({e.location for e in strikes[1:]}) == 3 and all(e.agents == strikes[0].agents for e in strikes)
+
+
+def test_events_a_toll_in_a_town_is_no_strike_count():
+    evs, _ = events("شنت طائرات التحالف الدولي 20 غارة على مواقع داعش في الرمادي، وقتل 15 في الفلوجة.")
+    assert [e.type for e in evs] == ["airstrike"]
