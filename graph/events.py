@@ -637,6 +637,11 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 targets = tuple(dict.fromkeys(targets + grounded))
             if not agents:
                 agents = _self_report(lex, toks, i, spec, sources, actors)
+            if not agents and typ in ("execution", "killing", "abduction", "assassination"):
+                # "بث تنظيم داعش فيديو يظهر إعدام رجلين": a group broadcasting the killings
+                # it shows carried them out
+                agents = tuple(f.id for f in sources if f.type == "ArmedGroup" and f.t0 > 0
+                               and lex.has("broadcast_verbs", toks[f.t0 - 1]) and f.id not in targets)
             if i in anaphoric:
                 # "القصف أدى إلى ...": the same incident, the same actors
                 agents = agents or last_specific[2]

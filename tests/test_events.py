@@ -786,3 +786,9 @@ def test_events_a_coalition_reports_strikes_near_each_place_as_strikes_of_their_
 def test_events_a_toll_in_a_town_is_no_strike_count():
     evs, _ = events("شنت طائرات التحالف الدولي 20 غارة على مواقع داعش في الرمادي، وقتل 15 في الفلوجة.")
     assert [e.type for e in evs] == ["airstrike"]
+
+
+def test_events_a_group_broadcasting_the_executions_it_shows_carried_them_out():
+    evs, names = events("بث تنظيم داعش اليوم فيديو جديدا يظهر إعدام رجلين في مدينة الرقة.")
+    [ev] = evs
+    assert [names[a].id for a in ev.agents] == ["kb:isis"] == [names[r].id for r in ev.reported_by]
