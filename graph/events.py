@@ -225,14 +225,6 @@ RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "ا
 DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذين", "هاتين", "هذان", "هاتان"})
 
 
-def _mutual(lex: Lexicon, toks: list[str], i: int, j: int) -> bool:
-    """Is the clash at tokens [i, j) one both sides wage ("اشتباكات بين", "مواجهات مع",
-    "تبادل إطلاق النار"), not an attack one side makes ("هجوم على")?"""
-    if not any(lex.has("mutual_clashes", w) for w in toks[i:j]):
-        return False
-    return any(stems(w)[-1][0] in ("بين", "مع", "تبادل") for w in toks[max(0, i - 2):j + 8])
-
-
 STRIKE_NOUNS = frozenset({"غارات", "غاره", "غارتين", "ضربات", "ضربه", "ضربتين", "منها", "طلعات"})
 NEAR = frozenset({"قرب", "بالقرب", "حول", "بمحيط", "محيط"})
 
@@ -618,11 +610,8 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 victims = tuple(v for v in victims if v in between)
                 agents = tuple(a for a in agents if a not in victims)
                 targets = tuple(dict.fromkeys(victims + tuple(t for t in targets if t not in agents)))
-            if typ == "armed_clash" and targets and _mutual(lex, toks, i, j):
-                # "اشتباكات بين X و Y", "مواجهات مع Y", "تبادل إطلاق النار": both sides fight,
-                # neither is the other's target (ACLED's actor 1 and actor 2)
-                agents, targets = tuple(dict.fromkeys(agents + targets)), ()
-            elif typ == "armed_clash" and not agents and len(targets) >= 2:
+            if typ == "armed_clash" and not agents and len(targets) >= 2:
+                # "اشتباكات بين X و Y": ACLED's actor 1 and actor 2
                 agents, targets = targets[:1], targets[1:]
             c = i - 1 - (i >= 3 and toks[i - 1] in DEMONSTRATIVES)     # "عن هذا التفجير"
             if sources and c >= 1 and stems(toks[c])[-1][0] == "عن" and any(

@@ -150,10 +150,6 @@ def event_rows(G: nx.MultiDiGraph) -> list[dict]:
             continue
         agents = _role_targets(G, node, "agent")
         targets = _role_targets(G, node, "target")
-        if data.get("type") == "armed_clash" and len(agents) == 2 and not targets:
-            # a clash both sides wage has both as agents; with two of them they are ACLED's
-            # actor 1 and actor 2 (with more, which side each is on is not known)
-            agents, targets = agents[:1], agents[1:]
         places = _role_targets(G, node, "location")
         reporters = _role_targets(G, node, "reported_by")
         place = G.nodes[places[0]] if places else {}

@@ -571,14 +571,3 @@ def test_exports_survive_arbitrary_attribute_values(G, tmp_path):
         assert "<" not in block and ">" not in block
     assert page.count("</script>") == 5
     assert html_export.render_html(reversed_copy(G), include_documents=True) == page
-
-
-def test_events_csv_a_clash_of_two_sides_gives_actor1_and_actor2(tmp_path):
-    from graph.build import build_graph
-    from graph.model import Document
-    from graph.pipeline import extract
-    x = extract(Document("c", "دارت اشتباكات عنيفة بين قوات سوريا الديمقراطية وتنظيم داعش في ريف الحسكة.",
-                         published="2015-07-30"))
-    rows = tables.event_rows(build_graph([x]))
-    [row] = [r for r in rows if r["athar_type"] == "armed_clash"]
-    assert row["actor1"] and row["actor2"] and row["actor1"] != row["actor2"]
