@@ -19,7 +19,7 @@ YOUNG_GC_THRESHOLD = 50_000
 default is 700). Extraction makes millions of short-lived tuples, lists and dicts and almost no
 reference cycles, so the collector's passes find nothing to free; at the default they took a
 sixth of the run, and the older generations' passes rescan the loaded resources every time
-(benchmarks/throughput.py; see docs/design.md)."""
+(benchmarks/compare_speed.py; docs/design.md, docs/evaluation.md)."""
 
 
 @contextmanager
