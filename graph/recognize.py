@@ -382,6 +382,33 @@ def report_country(found: list[Found]) -> str | None:
     return best if counts[best] >= 2 or len(counts) == 1 else None
 
 
+_QUOTES = frozenset('"\'')
+
+
+def find_quoted_media(res: Resources, s: SentenceText, names: list[Found]) -> list[Found]:
+    """A quoted name told something after lam ('قالت مصادر لـ«عكاظ»', 'أكد في تصريح لـ"الرياض"'):
+    a news medium, even when a city or a region shares its name. An attribution verb or noun
+    must stand within six tokens before it."""
+    lex = res.lex
+    toks = s.words
+    out: list[Found] = []
+    for i in range(len(toks) - 3):
+        if toks[i] != "ل" or toks[i + 1] not in _QUOTES:
+            continue
+        close = next((c for c in range(i + 3, min(i + 6, len(toks))) if toks[c] in _QUOTES), None)
+        if close is None or not all(t.isalpha() for t in toks[i + 2:close]):
+            continue
+        before = toks[max(0, i - 6):i]
+        if not any(lex.has("attribution_verbs", w) or lex.has("attribution_nouns", w) for w in before):
+            continue
+        if any(f.t0 == i + 2 and f.t1 == close and f.type in ACTOR_TYPES for f in names):
+            continue        # a listed medium ("لـ«رويترز»") is already read
+        label = " ".join(toks[i + 2:close])
+        out.append(Found(s.index, i + 2, close, s.starts[i + 2], s.ends[close - 1],
+                         "new:Organization:" + label, "Organization", "pattern", label))
+    return out
+
+
 def find_patterns(res: Resources, s: SentenceText, taken: set[int],
                   names: list[Found] = ()) -> list[Found]:
     """Names nobody listed, from the shapes news gives them: قرية X، حي X، أبو X الـYي.
@@ -795,6 +822,15 @@ def second_pass(res: Resources, doc: Document, an: Analysed, fp: FirstPass,
     ``fp.to_tag``), coreference."""
     found = list(fp.first)
     for s, names, taken in fp.per_sent:
+        media = find_quoted_media(res, s, names)
+        if media:
+            # 'قالت مصادر لـ«الرياض»': the newspaper, not the city it is named after
+            inside = {t for f in media for t in range(f.t0, f.t1)}
+            gone = [f for f in names if f.type in PLACE_TYPES and set(range(f.t0, f.t1)) & inside]
+            found = [f for f in found if not (f.sent == s.index and f in gone)]
+            names = [f for f in names if f not in gone]
+            taken = (taken - {t for f in gone for t in range(f.t0, f.t1)}) | inside
+            found.extend(media)
         pats = find_patterns(res, s, taken, names)
         taken = taken | {t for f in pats for t in range(f.t0, f.t1)}
         in_places = {t for f in names if f.type in PLACE_TYPES for t in range(f.t0, f.t1)}

@@ -149,3 +149,12 @@ def test_recognize_a_medium_nobody_listed_named_by_a_word_and_its_countrys_adjec
     assert "new:Organization:وكاله دوغان" in {e.id for e in x.entities}
     x = extract("ونقلت وكالة أنباء رسمية عن مصدر عسكري أن الطائرات قصفت مواقع للمسلحين.")
     assert not any(e.id.startswith("new:Organization:وكاله") for e in x.entities)
+
+
+def test_recognize_a_quoted_name_told_something_is_a_medium_not_the_city_it_is_named_after():
+    from graph.pipeline import extract
+    x = extract('وأكد مسؤول أمني لـ"الرياض" أن الطائرات قصفت مواقع للحوثيين في صعدة.')
+    types = {e.label: e.type for e in x.entities}
+    assert types.get("الرياض") == "Organization"
+    x = extract('ووصل الوفد اليمني لـ"الرياض" أمس.')
+    assert {e.type for e in x.entities if e.label.endswith("الرياض")} != {"Organization"}
