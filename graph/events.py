@@ -809,6 +809,7 @@ PERSON_VICTIM_TYPES = {"killing", "assassination", "abduction", "arrest", "execu
 CUE_NOUNS = {"عاصمه", "مدينه", "محافظه", "بلده", "قريه", "منطقه", "ولايه"}
 SPECIFIC_ATTACKS = {"airstrike", "shelling", "bombing"}
 CAUSE_BEFORE = {"في", "جراء", "اثر", "بسبب", "نتيجه", "بعد", "خلال", "عقب", "عندما", "حين", "حينما", "اثناء"}
+CLAUSE_BREAKS = {"كما", "فيما", "بينما", "حين", "حينما", "كذلك", "ايضا", "وايضا", "اما", "واما", "ثم"}
 RESULT_VERBS = {"اسفر", "اسفرت", "اسفرا", "ادي", "ادت", "اديا", "ادتا", "خلف", "خلفت", "خلفا", "اوقع", "اوقعت",
                 "اوقعا", "تسبب", "تسببت", "تسببا", "اودي", "اودت", "عن", "الي"}
 
@@ -935,6 +936,11 @@ def _toll_of_attack(toks: list[str], killing, kept):
             between = {stems(t)[-1][0] for t in toks[b:i]} | set(toks[b:i])
             if between & RESULT_VERBS:
                 return attack
+        if b <= i and i - b <= 12 and spec.pos == "verb" and killing[3].pos == "verb" \
+                and toks[i].startswith("و") and not toks[i].startswith("وب") \
+                and not any(stems(t)[-1][0] in CLAUSE_BREAKS or t in ("،", ",", ".") for t in toks[b:i]) \
+                and not any(b <= y[0] < i for y in kept if y is not attack and y is not killing):
+            return attack       # "اقتحمت القوات المنزل وقتلته": the attack's own toll, one incident
         if b <= i and i - b <= 35 and a >= 1 and stems(toks[a - 1])[-1][0] in RESULT_VERBS \
                 and (toks[i].startswith("ل") or stems(toks[i - 1])[-1][0] in ("الي", "عن")):
             return attack       # "أدى القصف [a long description of it] لمقتل عدد من الأطفال"

@@ -784,3 +784,13 @@ def test_events_a_group_broadcasting_the_executions_it_shows_carried_them_out():
     evs, names = events("بث تنظيم داعش اليوم فيديو جديدا يظهر إعدام رجلين في مدينة الرقة.")
     [ev] = evs
     assert [names[a].id for a in ev.agents] == ["kb:isis"] == [names[r].id for r in ev.reported_by]
+
+
+def test_events_a_killing_verb_conjoined_to_the_attack_verb_is_its_toll():
+    evs, _ = events("هاجم مسلحون نقطة تفتيش للجيش العراقي في الرمادي وقتلوا ثلاثة جنود.")
+    assert [(e.type, e.fatalities) for e in evs] == [("armed_clash", 3)]
+
+
+def test_events_a_killing_in_a_new_clause_stays_an_incident_of_its_own():
+    evs, _ = events("هاجم مسلحون نقطة تفتيش للجيش العراقي في الرمادي، فيما قتل ثلاثة مدنيين في الفلوجة.")
+    assert "killing" in [e.type for e in evs]
