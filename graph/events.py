@@ -101,6 +101,8 @@ def _blocked(lex: Lexicon, hits: Hits, toks: list[str], i: int, n: int, spec: Tr
         return True
     if _window_has(hits, "purpose", i - 2, i):
         return True         # "لتنفيذ حملة اختطاف": what they came to do, not what happened
+    if toks[i] in lex.words["purpose_masdars"]:
+        return True         # "دعما للتصدي لداعش": what something is for
     # "المعارك المقبلة", "الهجوم المرتقب": a future or expected incident
     for w in toks[i + n:i + n + 2]:
         if w in lex.words["modality_epistemic"]:
@@ -561,7 +563,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
         kept = _drop_diffuse_causes(lex, toks, kept)
         # "قُتل جراء استهدافه", "لقي مصرعه إثر إطلاق النار عليه": gunfire or targeting that
         # killed is the killing itself, not an attack of its own
-        means = {id(y) for x in kept if x[4] in ("killing", "assassination")
+        means = {id(y) for x in kept if x[4] in ("killing", "assassination", "execution")
                  for y in kept if y[4] == "armed_clash" and _killing_means(lex, toks, x, y)}
         kept = [x for x in kept if id(x) not in means]
         absorbed = {id(x): a for x in kept if x[4] == "killing"
@@ -917,7 +919,7 @@ def _killing_means(lex: Lexicon, toks: list[str], killing, attack) -> bool:
     if not lex.phrases["killing_means"].match(toks, a):
         return False
     i, j = killing[0], killing[1]
-    return 0 <= a - j <= 8 or 0 <= i - b <= 3
+    return 0 <= a - j <= 8 or 0 <= i - b <= 6
 
 
 def _toll_of_attack(toks: list[str], killing, kept):

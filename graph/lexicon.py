@@ -259,7 +259,7 @@ _LISTS = ("unidentified_actors", "agent_cues", "perpetrator_nouns", "perpetrator
           "aggregate_markers", "negation", "modality", "habitual", "titles", "role_phrases",
           "weapons", "diffuse_causes", "claim_verbs", "anaphoric_attacks", "background_starts", "officials", "singular_victims",
           "clause_connectives", "another_words", "generic_attacks", "modality_epistemic", "air_actor_words", "killing_means", "drone_words", "ordinals", "firing_verbs",
-          "purpose", "negation_governing", "negation_bridges", "exposure_verbs", "support_words", "broadcast_verbs")
+          "purpose", "negation_governing", "negation_bridges", "exposure_verbs", "support_words", "broadcast_verbs", "purpose_masdars")
 
 
 @lru_cache(maxsize=1)

@@ -794,3 +794,13 @@ def test_events_a_killing_verb_conjoined_to_the_attack_verb_is_its_toll():
 def test_events_a_killing_in_a_new_clause_stays_an_incident_of_its_own():
     evs, _ = events("هاجم مسلحون نقطة تفتيش للجيش العراقي في الرمادي، فيما قتل ثلاثة مدنيين في الفلوجة.")
     assert "killing" in [e.type for e in evs]
+
+
+def test_events_shots_before_an_execution_are_its_means():
+    evs, _ = events("وبعد التحقيق معهما، قامت مجموعة من داعش بإطلاق النار على الشابين، وأعدموهما في مدينة الرقة.")
+    assert [e.type for e in evs] == ["execution"]
+
+
+def test_events_a_fighting_word_with_lam_says_what_something_is_for():
+    evs, _ = events("أرسل الجيش الأمريكي مقاتلات إلى قاعدة إنجرليك التركية دعما للتصدي لمسلحي تنظيم داعش في سوريا.")
+    assert evs == ()
