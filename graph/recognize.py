@@ -481,7 +481,7 @@ def find_patterns(res: Resources, s: SentenceText, taken: set[int],
                 and _is_name_token(nxt, lex) \
                 and not lex.triggers.match(toks, i + 1) \
                 and res.adjective_country.get(kbmod.masculine(toks[i + 2]) or ""):
-            label = " ".join([form, nxt])
+            label = f"{form} {nxt}"
             out.append(Found(s.index, i, i + 2, s.starts[i] + k, s.ends[i + 1],
                              "new:Organization:" + label, "Organization", "pattern", label))
             i += 3
