@@ -567,7 +567,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                  for y in kept if y[4] == "armed_clash" and _killing_means(lex, toks, x, y)}
         kept = [x for x in kept if id(x) not in means]
         absorbed = {id(x): a for x in kept if x[4] == "killing"
-                    for a in (_toll_of_attack(toks, x, kept),) if a is not None}
+                    for a in (_toll_of_attack(lex, toks, x, kept),) if a is not None}
         for x in kept:
             if id(x) in absorbed:
                 # "إن 43 شخصا قتلوا ... عندما قصفت": the attack keeps the killing's toll
@@ -811,7 +811,6 @@ PERSON_VICTIM_TYPES = {"killing", "assassination", "abduction", "arrest", "execu
 CUE_NOUNS = {"عاصمه", "مدينه", "محافظه", "بلده", "قريه", "منطقه", "ولايه"}
 SPECIFIC_ATTACKS = {"airstrike", "shelling", "bombing"}
 CAUSE_BEFORE = {"في", "جراء", "اثر", "بسبب", "نتيجه", "بعد", "خلال", "عقب", "عندما", "حين", "حينما", "اثناء"}
-CLAUSE_BREAKS = {"كما", "فيما", "بينما", "حين", "حينما", "كذلك", "ايضا", "وايضا", "اما", "واما", "ثم"}
 RESULT_VERBS = {"اسفر", "اسفرت", "اسفرا", "ادي", "ادت", "اديا", "ادتا", "خلف", "خلفت", "خلفا", "اوقع", "اوقعت",
                 "اوقعا", "تسبب", "تسببت", "تسببا", "اودي", "اودت", "عن", "الي"}
 
@@ -922,7 +921,7 @@ def _killing_means(lex: Lexicon, toks: list[str], killing, attack) -> bool:
     return 0 <= a - j <= 8 or 0 <= i - b <= 6
 
 
-def _toll_of_attack(toks: list[str], killing, kept):
+def _toll_of_attack(lex: Lexicon, toks: list[str], killing, kept):
     """The attack named in the same clause whose toll this killing is, or None.
     "قتل 3 في غارة" / "غارة أسفرت عن مقتل 3" describe one airstrike, not two incidents."""
     i, j = killing[0], killing[1]
@@ -940,7 +939,7 @@ def _toll_of_attack(toks: list[str], killing, kept):
                 return attack
         if b <= i and i - b <= 12 and spec.pos == "verb" and killing[3].pos == "verb" \
                 and toks[i].startswith("و") and not toks[i].startswith("وب") \
-                and not any(stems(t)[-1][0] in CLAUSE_BREAKS or t in ("،", ",", ".") for t in toks[b:i]) \
+                and not any(lex.has("clause_connectives", t) or t in ("،", ",", ".") for t in toks[b:i]) \
                 and not any(b <= y[0] < i for y in kept if y is not attack and y is not killing):
             return attack       # "اقتحمت القوات المنزل وقتلته": the attack's own toll, one incident
         if b <= i and i - b <= 35 and a >= 1 and stems(toks[a - 1])[-1][0] in RESULT_VERBS \
