@@ -260,3 +260,68 @@ def write_documents(docs: list[dict], usage: str) -> None:
             meta.write(json.dumps(d, ensure_ascii=False) + "\n")
     digest = hashlib.sha256("".join(d["text"] for d in docs).encode("utf-8")).hexdigest()[:16]
     print(f"wrote {len(docs)} documents to {out} (texts sha256/16 {digest})")
+
+
+# --------------------------------------------------------------------------- seeded selection
+# The procedure that drew the documents of devset3, devset4 and devset5 (each set's
+# select_docs.py calls it with its seed and the sets it must not overlap).
+
+INCIDENT = re.compile(r"قتل|مقتل|قتلى|قتيل|غارة|غارات|قصف|هجوم|اشتباك|تفجير|انفجار|انتحاري|إعدام|أعدم|يعدم|خطف|يخطف|"
+                      r"اختطاف|كمين|اغتيال|معارك|استهداف|عبوة|مفخخ|اعتقال|أسر|تحرير|يحرر|سيطر|تقتل|تصد|صد ")
+REGIONS = {
+    "syr_irq": r"سوري|العراق|داعش|الرمادي|الموصل|الأنبار|حلب|دمشق|الرقة|درعا|إدلب|البيشمركة|الفلوجة|بيجي|تكريت|ديالى|"
+               r"كركوك|الحسكة|حمص|الزبداني",
+    "yemen": r"اليمن|الحوثي|عدن|تعز|صنعاء|مأرب|جازان|نجران|الضالع|لحج|أبين|شبوة|الحديدة|صالح",
+    "other": r"سيناء|العريش|ليبي|بنغازي|درنة|سرت|أفغان|طالبان|كابول|الصومال|مقديشو|الشباب|نيجيري|بوكو حرام|"
+             r"العمال الكردستاني|غزة|الضفة|الاحتلال|لبنان|عرسال|حزب الله|مالي|تونس|السودان|دارفور|باكستان|الإسرائيلي",
+}
+WAR = re.compile(r"الحرب|داعش|الحوثي|عسكري|الإرهاب|المسلحة|الميليشيا|مليشيا|التحالف|المعارضة|النظام السوري|القتال|العمليات")
+
+
+def seeded_pools(seed: int, excluded_sets: tuple[str, ...]) -> tuple[dict, dict]:
+    """Candidate SaudiNewsNet articles by pool (syr_irq, yemen, other, noinc), each pool sorted by
+    id and shuffled with ``random.Random(seed)``; and each candidate's (source, published, length,
+    title). Candidates have an odd id, at most 1,600 characters, and are in none of the gold sets
+    named in ``excluded_sets``. A candidate goes to the region whose keywords occur most often in
+    title + text (at least 2 hits): to that region's pool when its title has an incident keyword,
+    to "noinc" when it has none but the text has at least 4 war-vocabulary hits."""
+    import random
+    here = Path(__file__).resolve().parent
+    excluded = set()
+    for s in excluded_sets:
+        g = json.load(open(here / s / "gold.json", encoding="utf-8"))
+        excluded |= {d["doc"] for d in g["documents"]}
+    out = {k: [] for k in list(REGIONS) + ["noinc"]}
+    meta = {}
+    with gzip.open(SNN, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            a = json.loads(line)
+            if int(a["id"][3:]) % 2 == 0 or a["id"] in excluded or len(a["text"]) > 1600:
+                continue
+            t = a["title"] + " " + a["text"]
+            score = {k: len(re.findall(v, t)) for k, v in REGIONS.items()}
+            region = max(score, key=score.get)
+            if score[region] < 2:
+                continue
+            if INCIDENT.search(a["title"]):
+                out[region].append(a["id"])
+            elif len(WAR.findall(a["text"])) >= 4:
+                out["noinc"].append(a["id"])
+            else:
+                continue
+            meta[a["id"]] = (a["source"], a["published"], len(a["text"]), a["title"])
+    for k in out:
+        out[k].sort()
+        random.Random(seed).shuffle(out[k])
+    return out, meta
+
+
+def print_pools(seed: int, excluded_sets: tuple[str, ...]) -> None:
+    """``select_docs.py [N]``: the first N candidates of every seeded pool."""
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 40
+    out, meta = seeded_pools(seed, excluded_sets)
+    for k, ids in out.items():
+        print(f"===== {k} ({len(ids)} candidates)")
+        for i in ids[:n]:
+            src, pub, ln, title = meta[i]
+            print(i, src, pub, ln, title[:90])
