@@ -289,8 +289,8 @@ def seeded_pools(seed: int, excluded_sets: tuple[str, ...]) -> tuple[dict, dict]
     here = Path(__file__).resolve().parent
     excluded = set()
     for s in excluded_sets:
-        g = json.load(open(here / s / "gold.json", encoding="utf-8"))
-        excluded |= {d["doc"] for d in g["documents"]}
+        with open(here / s / "gold.json", encoding="utf-8") as f:
+            excluded |= {d["doc"] for d in json.load(f)["documents"]}
     out = {k: [] for k in list(REGIONS) + ["noinc"]}
     meta = {}
     with gzip.open(SNN, "rt", encoding="utf-8") as fh:
@@ -310,9 +310,9 @@ def seeded_pools(seed: int, excluded_sets: tuple[str, ...]) -> tuple[dict, dict]
             else:
                 continue
             meta[a["id"]] = (a["source"], a["published"], len(a["text"]), a["title"])
-    for k in out:
-        out[k].sort()
-        random.Random(seed).shuffle(out[k])
+    for ids in out.values():
+        ids.sort()
+        random.Random(seed).shuffle(ids)
     return out, meta
 
 
