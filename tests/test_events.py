@@ -804,3 +804,12 @@ def test_events_shots_before_an_execution_are_its_means():
 def test_events_a_fighting_word_with_lam_says_what_something_is_for():
     evs, _ = events("أرسل الجيش الأمريكي مقاتلات إلى قاعدة إنجرليك التركية دعما للتصدي لمسلحي تنظيم داعش في سوريا.")
     assert evs == ()
+
+
+@pytest.mark.parametrize("text", [
+    "أعلن نائب الرئيس اليمني أن مدينة عدن أصبحت الآن تحت سيطرة المقاومة الشعبية بعد معارك مع الحوثيين.",
+    "وقال مسؤول إن البلدة سقطت بيد تنظيم داعش بعد هجوم على مواقع الجيش العراقي.",
+])
+def test_events_a_place_passing_into_someones_hands_is_a_capture(text):
+    evs, _ = events(text)
+    assert "military_campaign" in [e.type for e in evs]
