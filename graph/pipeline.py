@@ -62,20 +62,16 @@ def extract_many(docs: Iterable[Document], res: Resources | None = None,
 
 
 def _extract_chunk(docs: list[Document], res: Resources) -> list[Extraction]:
-    with _fewer_collections():
-        return _extract_chunk_inner(docs, res)
-
-
-def _extract_chunk_inner(docs: list[Document], res: Resources) -> list[Extraction]:
-    work = []
-    for doc in docs:
-        an = analyse(doc.text)
-        work.append((an, first_pass(res, doc, an)))
     out = []
-    for doc, (an, fp), tags in zip(docs, work, tag_sentences(res, work)):
-        rec = second_pass(res, doc, an, fp, tags)
-        ents = entities(doc, an, rec.found)
-        evs = find_events(res, doc, an, rec.found) if rec.relevant else ()
-        sents = tuple(Sentence(s.index, *an.original(s.start, s.end)) for s in an.sentences)
-        out.append(Extraction(document=doc, sentences=sents, entities=ents, events=evs))
+    with _fewer_collections():
+        work = []
+        for doc in docs:
+            an = analyse(doc.text)
+            work.append((an, first_pass(res, doc, an)))
+        for doc, (an, fp), tags in zip(docs, work, tag_sentences(res, work)):
+            rec = second_pass(res, doc, an, fp, tags)
+            ents = entities(doc, an, rec.found)
+            evs = find_events(res, doc, an, rec.found) if rec.relevant else ()
+            sents = tuple(Sentence(s.index, *an.original(s.start, s.end)) for s in an.sentences)
+            out.append(Extraction(document=doc, sentences=sents, entities=ents, events=evs))
     return out

@@ -60,18 +60,12 @@ class Analysed:
         return self.norm.to_original(start, end)
 
 
-def tokenize(text: str, offset: int = 0) -> tuple[Token, ...]:
-    """Split normalised text into word, number and punctuation tokens."""
-    return tuple(map(Token, *_split(text, offset)))
-
-
 def _split(text: str, offset: int) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
-    """Token texts, starts and ends (shifted by ``offset``)."""
+    """Word, number and punctuation tokens of normalised text: their texts, starts and ends
+    (shifted by ``offset``)."""
     ms = list(_TOKEN.finditer(text))
-    if offset:
-        return (tuple([m.group() for m in ms]), tuple([m.start() + offset for m in ms]),
-                tuple([m.end() + offset for m in ms]))
-    return tuple([m.group() for m in ms]), tuple([m.start() for m in ms]), tuple([m.end() for m in ms])
+    return (tuple([m.group() for m in ms]), tuple([m.start() + offset for m in ms]),
+            tuple([m.end() + offset for m in ms]))
 
 
 def analyse(text: str) -> Analysed:
