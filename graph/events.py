@@ -165,9 +165,7 @@ def _attribution(lex: Lexicon, toks: list[str], actors: list[Found]) -> list[Fou
         return sources
     verbs, preps = lex.phrases["attribution_verbs"], lex.phrases["attribution_preps"]
     nouns = lex.phrases["attribution_nouns"]
-    fillers = lex.words.get("attribution_fillers+titles")
-    if fillers is None:
-        fillers = lex.words["attribution_fillers+titles"] = lex.words["attribution_fillers"] | lex.words["titles"]
+    fillers = lex.words["attribution_fillers+titles"]
 
     def filler(g: int) -> bool:
         w = stems(toks[g])[-1][0]
@@ -244,7 +242,7 @@ def _strike_breakdown(lex: Lexicon, toks: list[str], j: int, places: list[Found]
     while p < len(toks):
         val, used, vague = parse_number(lex, toks, p)
         if not used or vague or val is None or val > 500:
-            # (a compound with و is read whole: "وثلاث" is three)
+            # (a count after و: "وثلاث قرب الرمادي" is three)
             if toks[p].startswith("و") and len(toks[p]) > 2:
                 val, used, vague = parse_number(lex, [toks[p][1:]], 0)
                 if not used or vague or val is None:
@@ -308,6 +306,13 @@ def _org_head(lex: Lexicon, word: str) -> bool:
     knowledge base lists without it ("قالت حركة المقاومة الشعبية")."""
     w = stems(word)[-1][0]
     return w in lex.words["org_heads.armed"] or w in lex.words["org_heads.org"]
+
+
+def _responsibility(toks: list[str], lo: int, hi: int) -> bool:
+    """Is a word of responsibility ("مسؤوليتها", "المسؤولية") among tokens [lo, hi)?"""
+    return any(w.startswith(("مسؤولي", "المسؤولي")) for w in toks[max(0, lo):hi])
+
+
 DID = {"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "تمكن", "تمكنت", "تمكنوا"}
 GENERIC_TYPES = {"military_campaign", "armed_clash", "other"}
 VICTIM_NOUNS = {"افراد", "عناصر", "جنود", "مقاتلين", "مدنيين", "عسكريين", "ضباط"}
@@ -528,7 +533,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
             refers = bool(last_specific) and s.index - last_specific[1] <= 3 and j - i == 1 \
                 and stems(toks[i])[-1][0] in lex.words["anaphoric_attacks"]
             # "ولم تعلن أي جهة مسؤوليتها عن الهجومين": a claim about the attack the report named
-            claimed = refers and any(w.startswith(("مسؤولي", "المسؤولي")) for w in toks[max(0, i - 4):i])
+            claimed = refers and _responsibility(toks, i - 4, i)
             if _blocked(lex, hits, toks, i, j - i, spec) or not (
                     body or claimed or _supported(lex, hits, toks, here, spec, doc_relevant, i, j)):
                 continue
@@ -616,8 +621,7 @@ def find_events(res: Resources, doc: Document, an: Analysed, found: list[Found])
                 # "اشتباكات بين X و Y": ACLED's actor 1 and actor 2
                 agents, targets = targets[:1], targets[1:]
             c = i - 1 - (i >= 3 and toks[i - 1] in DEMONSTRATIVES)     # "عن هذا التفجير"
-            if sources and c >= 1 and stems(toks[c])[-1][0] == "عن" and any(
-                    w.startswith(("مسؤولي", "المسؤولي")) for w in toks[max(0, c - 2):c]):
+            if sources and c >= 1 and stems(toks[c])[-1][0] == "عن" and _responsibility(toks, c - 2, c):
                 # "أعلنت حركة الشباب مسؤوليتها عن قتل النائب": the claimant did it
                 agents = tuple(f.id for f in sources if f.type in ARMED_TYPES) or agents
             if typ == "airstrike" and not any(lex.has("drone_words", w) for w in toks[max(0, i - 3):j + 3]):

@@ -326,6 +326,8 @@ def load() -> Lexicon:
             lex.words[f"{name}.{group}"] = frozenset(norm(w) for w in items if " " not in norm(w))
             for w in items:
                 ix.add(w, group)
+    # the words that may stand between an attribution cue and its source: fillers and titles
+    lex.words["attribution_fillers+titles"] = lex.words["attribution_fillers"] | lex.words["titles"]
     lex.words["place_heads.all"] = (lex.words.get("place_heads.settlement", frozenset())
                                     | lex.words.get("place_heads.feature", frozenset()))
     for name, ix in lex.phrases.items():
