@@ -389,9 +389,11 @@ def find_quoted_media(res: Resources, s: SentenceText, names: list[Found]) -> li
     """A quoted name told something after lam ('قالت مصادر لـ«عكاظ»', 'أكد في تصريح لـ"الرياض"'):
     a news medium, even when a city or a region shares its name. An attribution verb or noun
     must stand within six tokens before it."""
-    lex = res.lex
     toks = s.words
     out: list[Found] = []
+    if "ل" not in toks:
+        return out          # (most sentences: one scan in C, not a loop over their tokens)
+    lex = res.lex
     for i in range(len(toks) - 3):
         if toks[i] != "ل" or toks[i + 1] not in _QUOTES:
             continue
